@@ -1,0 +1,106 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Tsunagu reads from the environment. Parsed once at start-up and passed down explicitly, so a
+ * module never reaches for process.env and a test can build any configuration it needs.
+ */
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  TSUNAGU_MODE: z.enum(['demo', 'production']).optional(),
+  HOST: z.string().min(1).default('localhost'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  BASE_URL: z.url().optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(2).max(200).default(10),
+  DATA_DIR: z.string().min(1).default('./.tsunagu'),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MIGRATE_ON_START: booleanFlag.default(true),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20_000),
+  TRUST_PROXY: booleanFlag.default(false),
+});
+
+export type Environment = z.input<typeof envSchema>;
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  /** demo mode seeds demo data and enables the built-in stand-ins for outside services. */
+  mode: 'demo' | 'production';
+  host: string;
+  port: number;
+  baseUrl: string;
+  /** undefined means: start the embedded PostgreSQL under dataDir. */
+  databaseUrl: string | undefined;
+  databasePoolMax: number;
+  dataDir: string;
+  embeddedPgPort: number;
+  /** undefined in demo mode until the data dir provides one (see resolveSecrets). */
+  sessionSecret: string | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  migrateOnStart: boolean;
+  rateLimitPerMinute: number;
+  bodyLimitBytes: number;
+  workerConcurrency: number;
+  shutdownTimeoutMs: number;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}\n` +
+        'See the configuration table in README.md.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // An empty variable means "not set", as in most twelve-factor tools.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '?'), message: issue.message })),
+    );
+  }
+  const e = parsed.data;
+  const mode = e.TSUNAGU_MODE ?? (e.NODE_ENV === 'production' ? 'production' : 'demo');
+  if (mode === 'production' && !e.SESSION_SECRET) {
+    throw new ConfigError([{ variable: 'SESSION_SECRET', message: 'is required when TSUNAGU_MODE=production' }]);
+  }
+  if (mode === 'production' && !e.BASE_URL) {
+    throw new ConfigError([{ variable: 'BASE_URL', message: 'is required when TSUNAGU_MODE=production' }]);
+  }
+  const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
+  return {
+    env: e.NODE_ENV,
+    mode,
+    host: e.HOST,
+    port: e.PORT,
+    baseUrl: (e.BASE_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/$/, ''),
+    databaseUrl: e.DATABASE_URL,
+    databasePoolMax: e.DATABASE_POOL_MAX,
+    dataDir: e.DATA_DIR,
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    sessionSecret: e.SESSION_SECRET,
+    logLevel: e.LOG_LEVEL,
+    migrateOnStart: e.MIGRATE_ON_START,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    workerConcurrency: e.WORKER_CONCURRENCY,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    trustProxy: e.TRUST_PROXY,
+  };
+}

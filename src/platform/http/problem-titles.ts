@@ -1,0 +1,28 @@
+import type { LocalizedText } from './app-error.ts';
+
+/** Short, stable titles per problem code (RFC 9457 `title`); `detail` carries the specifics. */
+export const PROBLEM_TITLES: Record<string, LocalizedText> = {
+  'validation-failed': { en: 'The request has invalid values', ja: 'リクエストの値に誤りがあります' },
+  'malformed-body': { en: 'The request body could not be read', ja: 'リクエスト本文を読み取れません' },
+  'not-found': { en: 'Not found', ja: '見つかりません' },
+  'method-not-allowed': { en: 'Method not allowed', ja: 'このメソッドは使えません' },
+  'payload-too-large': { en: 'The request body is too large', ja: 'リクエスト本文が大きすぎます' },
+  'unsupported-media-type': { en: 'Unsupported content type', ja: '対応していない形式です' },
+  'rate-limited': { en: 'Too many requests', ja: 'リクエストが多すぎます' },
+  'csrf-failed': { en: 'The form has expired', ja: 'フォームの有効期限が切れました' },
+  forbidden: { en: 'Forbidden', ja: '権限がありません' },
+  unauthorized: { en: 'Sign-in required', ja: 'ログインが必要です' },
+  conflict: { en: 'Conflict', ja: '競合が発生しました' },
+  'internal-error': { en: 'Internal error', ja: 'システムエラー' },
+  'service-unavailable': { en: 'Service unavailable', ja: 'サービスを利用できません' },
+  'bad-request': { en: 'Bad request', ja: '不正なリクエストです' },
+};
+
+export function problemTitle(code: string, status: number): LocalizedText {
+  return (
+    PROBLEM_TITLES[code] ??
+    (status >= 500
+      ? (PROBLEM_TITLES['internal-error'] as LocalizedText)
+      : (PROBLEM_TITLES['bad-request'] as LocalizedText))
+  );
+}

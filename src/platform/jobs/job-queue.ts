@@ -1,0 +1,98 @@
+import { sql } from 'drizzle-orm';
+import { fromDrizzle, PgBoss, type SendOptions } from 'pg-boss';
+import type { Logger } from 'pino';
+import type { DbOrTx } from '../db/database.ts';
+import type { AppServices } from '../services.ts';
+import { DEFAULT_QUEUE_OPTIONS, type JobDefinition, type JobName, type JobPayloads } from './job-registry.ts';
+
+export type EnqueueOptions = Omit<SendOptions, 'db'>;
+
+/**
+ * The job queue: pg-boss in the application's own database, so a job is enqueued in the same transaction as the
+ * domain write that needs it (both commit or neither does) and workers claim jobs with SKIP LOCKED.
+ */
+export class JobQueue {
+  private readonly boss: PgBoss;
+  private readonly workerIds: string[] = [];
+  private started = false;
+
+  constructor(
+    url: string,
+    private readonly log: Logger,
+  ) {
+    this.boss = new PgBoss({ connectionString: url, max: 4, schema: 'pgboss', application_name: 'tsunagu-jobs' });
+    this.boss.on('error', (error) => this.log.error({ err: error }, 'job queue error'));
+  }
+
+  /** Installs or upgrades pg-boss's schema and creates a queue for every known job. Idempotent. */
+  async start(definitions: readonly JobDefinition[]): Promise<void> {
+    await this.boss.start();
+    this.started = true;
+    const existing = new Set((await this.boss.getQueues()).map((queue) => queue.name));
+    for (const definition of definitions) {
+      if (existing.has(definition.name)) continue;
+      try {
+        await this.boss.createQueue(definition.name, { ...DEFAULT_QUEUE_OPTIONS, ...definition.queue });
+      } catch (error) {
+        // Another process created the same queue a moment ago.
+        if (!(await this.boss.getQueue(definition.name))) throw error;
+      }
+    }
+  }
+
+  async enqueue<N extends JobName>(
+    tx: DbOrTx,
+    name: N,
+    payload: JobPayloads[N],
+    options: EnqueueOptions = {},
+  ): Promise<string | null> {
+    return this.boss.send(name, payload as object, { ...options, db: fromDrizzle(tx, sql) });
+  }
+
+  async startWorkers(definitions: readonly JobDefinition[], services: AppServices, concurrency: number) {
+    for (const definition of definitions) {
+      const id = await this.boss.work<JobPayloads[JobName]>(
+        definition.name,
+        { batchSize: 1, localConcurrency: definition.concurrency ?? concurrency, pollingIntervalSeconds: 1 },
+        async ([job]) => {
+          if (!job) return;
+          const log = this.log.child({ job: definition.name, jobId: job.id, retryCount: job.retryCount });
+          try {
+            await definition.handle(services, job.data as never, {
+              jobId: job.id,
+              retryCount: job.retryCount,
+              signal: job.signal,
+            });
+          } catch (error) {
+            log.warn({ err: error }, 'job failed; pg-boss retries it with backoff');
+            throw error;
+          }
+        },
+      );
+      this.workerIds.push(id);
+    }
+  }
+
+  /** Reachability for /readyz: pg-boss answers from its own schema. */
+  async ping(): Promise<void> {
+    if (!this.started) throw new Error('job queue not started');
+    await this.boss.getQueues();
+  }
+
+  async countPending(name: JobName): Promise<number> {
+    const queue = await this.boss.getQueue(name);
+    return queue ? queue.queuedCount + queue.activeCount : 0;
+  }
+
+  /** Stops fetching, lets in-flight jobs finish (up to timeoutMs), then closes pg-boss's pool. */
+  async stop(timeoutMs: number): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    await this.boss.stop({ graceful: true, close: true, timeout: timeoutMs });
+  }
+
+  /** For tests and the CLI: the underlying pg-boss instance. */
+  get raw(): PgBoss {
+    return this.boss;
+  }
+}
