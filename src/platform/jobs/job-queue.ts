@@ -79,9 +79,17 @@ export class JobQueue {
     await this.boss.getQueues();
   }
 
-  async countPending(name: JobName): Promise<number> {
-    const queue = await this.boss.getQueue(name);
-    return queue ? queue.queuedCount + queue.activeCount : 0;
+  /** Live counts by state (pg-boss's queue statistics are refreshed only by its monitor, so they lag). */
+  async countByState(name: JobName): Promise<Record<'queued' | 'active' | 'completed' | 'failed', number>> {
+    const result = await this.boss.getDb().executeSql(
+      `select count(*) filter (where state in ('created', 'retry'))::int as queued,
+                count(*) filter (where state = 'active')::int as active,
+                count(*) filter (where state = 'completed')::int as completed,
+                count(*) filter (where state in ('failed', 'cancelled'))::int as failed
+           from pgboss.job where name = $1`,
+      [name],
+    );
+    return result.rows[0] as Record<'queued' | 'active' | 'completed' | 'failed', number>;
   }
 
   /** Stops fetching, lets in-flight jobs finish (up to timeoutMs), then closes pg-boss's pool. */

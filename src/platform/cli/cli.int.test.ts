@@ -1,0 +1,192 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The CLI as a user runs it: separate processes, the embedded PostgreSQL (DATABASE_URL is removed from their
+ * environment), real signals.
+ */
+const BIN = new URL('../../../bin/tsunagu.js', import.meta.url).pathname;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function baseEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  // vitest puts Vite's BASE_URL ('/') and friends in process.env; a user's shell has none of them.
+  const { DATABASE_URL, BASE_URL, MODE, DEV, PROD, SSR, ...env } = process.env;
+  return { ...env, LOG_LEVEL: 'warn', ...extra };
+}
+
+function run(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: baseEnv(env) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`tsunagu ${args.join(' ')} timed out\n${stderr}`));
+    }, timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+function startServer(env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, [BIN, 'serve'], { env: baseEnv(env), stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr?.on('data', () => undefined);
+  return child;
+}
+
+async function waitReady(port: number, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`not ready on ${port}`);
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) resolve(child.exitCode);
+    else child.once('exit', (code) => resolve(code));
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function occupy(): Promise<{ server: Server; port: number }> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  return { server, port: typeof address === 'object' && address ? address.port : 0 };
+}
+
+async function freePort(): Promise<number> {
+  const { server, port } = await occupy();
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+describe('tsunagu CLI arguments', () => {
+  it('prints usage and exits 2 on an unknown command or flag', async () => {
+    for (const args of [
+      ['frobnicate'],
+      ['serve', '--bogus'],
+      ['migrate', '--force'],
+      ['seed'],
+      ['serve', '--role', 'nope'],
+    ]) {
+      const result = await run(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr, args.join(' ')).toMatch(/Usage: tsunagu/);
+    }
+  });
+
+  it('has --help on every subcommand', async () => {
+    for (const command of ['serve', 'migrate', 'seed']) {
+      const result = await run([command, '--help']);
+      expect(result.code, command).toBe(0);
+      expect(result.stdout, command).toContain(`Usage: tsunagu ${command}`);
+    }
+    const top = await run(['--help']);
+    expect(top.code).toBe(0);
+    expect(top.stdout).toContain('serve');
+  });
+
+  it('stops with a message naming an invalid variable', async () => {
+    const result = await run(['migrate'], { PORT: 'eighty' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('PORT');
+  });
+});
+
+describe('embedded PostgreSQL lifecycle', { timeout: 180_000 }, () => {
+  let dataDir: string;
+  let pgPort: number;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'tsunagu-cli-'));
+    pgPort = await freePort();
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts on an empty data dir, survives kill -9, and stops cleanly on SIGTERM', async () => {
+    const httpPort = await freePort();
+    const env = { DATA_DIR: dataDir, PORT: String(httpPort), EMBEDDED_PG_PORT: String(pgPort), HOST: '127.0.0.1' };
+
+    const first = startServer(env);
+    await waitReady(httpPort);
+    const postmasterPid = Number((await readFile(join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    first.kill('SIGKILL');
+    await exited(first);
+    // The app is gone; its PostgreSQL is left running with its lock file, as after a real crash.
+    expect(isAlive(postmasterPid)).toBe(true);
+
+    const second = startServer(env);
+    await waitReady(httpPort);
+    const res = await fetch(`http://127.0.0.1:${httpPort}/api/v1/municipalities`);
+    expect((await res.json()).items).toHaveLength(63);
+    expect(isAlive(postmasterPid)).toBe(false);
+
+    second.kill('SIGTERM');
+    expect(await exited(second)).toBe(0);
+    const secondPostmaster = await readFile(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').catch(() => null);
+    expect(secondPostmaster).toBeNull();
+  });
+
+  it('explains a busy PostgreSQL port', async () => {
+    const { server, port } = await occupy();
+    try {
+      const result = await run(['migrate'], { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(port) });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('EMBEDDED_PG_PORT');
+    } finally {
+      server.close();
+    }
+  });
+
+  it('explains a busy HTTP port and leaves nothing running', async () => {
+    const { server, port } = await occupy();
+    try {
+      const result = await run(['serve'], {
+        DATA_DIR: dataDir,
+        EMBEDDED_PG_PORT: String(pgPort),
+        PORT: String(port),
+        HOST: '127.0.0.1',
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/Port \d+ is already in use.*PORT=/s);
+      expect(await readFile(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').catch(() => null)).toBeNull();
+    } finally {
+      server.close();
+    }
+  });
+});
