@@ -78,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === 'seed' && !values.demo) return usageError('seed needs --demo', spec!.usage);
   const config = loadConfig();
-  const log = createLogger(config.logLevel);
+  const log = createLogger(config.logLevel, { pretty: process.stdout.isTTY && config.mode === 'demo' });
 
   if (command === 'serve') {
     const role = (values.role ?? 'all') as Role;

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { type Logger, pino } from 'pino';
 
 /**
@@ -29,13 +30,36 @@ export const REDACTED_PATHS = [
   '*.accountHolder',
 ];
 
-export function createLogger(level: string, base: Record<string, unknown> = {}): Logger {
+export interface LoggerOptions {
+  /** Human-readable lines for a person at a terminal (pino-pretty, a dev dependency); JSON otherwise. */
+  pretty?: boolean;
+}
+
+export function createLogger(level: string, options: LoggerOptions = {}): Logger {
+  const pretty = options.pretty && canResolve('pino-pretty');
   return pino({
     level,
-    base: { service: 'tsunagu', ...base },
+    base: { service: 'tsunagu' },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     timestamp: pino.stdTimeFunctions.isoTime,
+    ...(pretty
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { ignore: 'service,pid,hostname', translateTime: 'SYS:HH:MM:ss' },
+          },
+        }
+      : {}),
   });
+}
+
+function canResolve(name: string): boolean {
+  try {
+    createRequire(import.meta.url).resolve(name);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export type { Logger };

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { notFound } from '../http/app-error.ts';
 import { LANG_COOKIE, LANGS } from '../i18n/i18n.ts';
 
 const require = createRequire(import.meta.url);
@@ -39,7 +40,7 @@ export async function webRoutes(app: FastifyInstance) {
 
   r.get('/assets/:file', { schema: { hide: true, params: z.object({ file: z.string() }) } }, async (request, reply) => {
     const file = assets[request.params.file];
-    if (!file) return reply.callNotFound();
+    if (!file) throw notFound({ en: 'No such asset.', ja: 'ファイルが見つかりません。' });
     reply.header('etag', file.etag).header('cache-control', 'public, max-age=3600');
     if (request.headers['if-none-match'] === file.etag) return reply.status(304).send();
     return reply.type(file.type).send(file.body);
