@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../testing/free-port.ts';
 
 /**
  * The CLI as a user runs it: separate processes, the embedded PostgreSQL (DATABASE_URL is removed from their
@@ -86,12 +87,6 @@ async function occupy(): Promise<{ server: Server; port: number }> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const address = server.address();
   return { server, port: typeof address === 'object' && address ? address.port : 0 };
-}
-
-async function freePort(): Promise<number> {
-  const { server, port } = await occupy();
-  await new Promise((r) => server.close(r));
-  return port;
 }
 
 describe('tsunagu CLI arguments', () => {

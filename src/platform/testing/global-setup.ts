@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -13,6 +12,7 @@ import { MIGRATIONS_FOLDER, runMigrations } from '../db/migrate.ts';
 import { JobQueue } from '../jobs/job-queue.ts';
 import { createLogger } from '../log/logger.ts';
 import type { AppServices } from '../services.ts';
+import { freePort } from './free-port.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -95,16 +95,4 @@ function schemaFingerprint(): string {
   );
   hash.update(readFileSync(new URL('../../modules/municipalities/data/municipalities.csv', import.meta.url)));
   return hash.digest('hex').slice(0, 12);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
 }
