@@ -1,5 +1,6 @@
 import type { TsunaguModule } from '../../platform/module.ts';
 import { ALLOCATE_USAGE, runAllocateCommand } from './cli/allocate-command.ts';
+import { indexRuleRoutes } from './hokatsu.routes.ts';
 
 export type { AllocationResult } from './allocation/allocate.ts';
 export { allocate } from './allocation/allocate.ts';
@@ -8,6 +9,9 @@ export type { AllocationInstance } from './allocation/allocation-instance.ts';
 /** Nursery one-stop (保活ワンストップ): allocation, index rules and simulation, nursery search. */
 export const hokatsuModule: TsunaguModule = {
   name: 'hokatsu',
+  routes: async (app) => {
+    await indexRuleRoutes(app);
+  },
   commands: [
     {
       name: 'hokatsu',
