@@ -1,7 +1,9 @@
 import type { TsunaguModule } from '../../platform/module.ts';
-import { ALLOCATE_USAGE, runAllocateCommand } from './cli/allocate-command.ts';
+import { hokatsuCommand } from './cli/hokatsu-command.ts';
 import { indexRuleRoutes } from './hokatsu.routes.ts';
 import { simulationPageRoutes } from './hokatsu-pages.routes.ts';
+import { compareWithMinimumIndex, nurseryRoutes } from './nurseries.routes.ts';
+import { seedDemoNurseries } from './use-cases/seed-demo-nurseries.ts';
 
 export type { AllocationResult } from './allocation/allocate.ts';
 export { allocate } from './allocation/allocate.ts';
@@ -12,18 +14,9 @@ export const hokatsuModule: TsunaguModule = {
   name: 'hokatsu',
   routes: async (app, services) => {
     await indexRuleRoutes(app);
-    await simulationPageRoutes(app, services, async () => null);
+    await simulationPageRoutes(app, services, compareWithMinimumIndex);
+    await nurseryRoutes(app, services);
   },
-  commands: [
-    {
-      name: 'hokatsu',
-      summary: 'Nursery one-stop: allocate (run an allocation round from a JSON instance)',
-      usage: ALLOCATE_USAGE,
-      run: (_services, argv) =>
-        runAllocateCommand(argv, {
-          stdout: (text) => process.stdout.write(text),
-          stderr: (text) => process.stderr.write(text),
-        }),
-    },
-  ],
+  seedDemo: seedDemoNurseries,
+  commands: [hokatsuCommand],
 };
