@@ -41,6 +41,13 @@ export async function runImportCommand(services: AppServices, sub: string, argv:
     return usage(io, (error as Error).message);
   }
   if (!values.file) return usage(io, '--file is required');
+  const required: Record<string, (keyof typeof OPTIONS)[]> = {
+    'import-nurseries': ['municipality', 'attribution'],
+    'import-vacancies': ['attribution'],
+    'import-minimum-index': ['municipality', 'round', 'source'],
+  };
+  const lacking = (required[sub] ?? []).filter((k) => !values[k]);
+  if (lacking.length > 0) return usage(io, `${lacking.map((k) => `--${k}`).join(', ')} required for ${sub}`);
   let bytes: Uint8Array;
   try {
     bytes = await readFile(values.file);

@@ -109,5 +109,5 @@ export async function seedDemoNurseries(services: AppServices): Promise<string> 
     );
     await upsertMinimumIndices(tx, scope, 'demo', minimumRows);
   });
-  return `hokatsu: ${meguro.vacancies} vacancy rows of 目黒区 (CC BY 4.0), ${FICTIONAL.length} fictional 八王子市 nurseries`;
+  return `${meguro.vacancies} vacancy rows of 目黒区 (CC BY 4.0), ${FICTIONAL.length} fictional 八王子市 nurseries`;
 }
