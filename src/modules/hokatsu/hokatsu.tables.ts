@@ -12,6 +12,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -134,5 +135,65 @@ export const nurseryMinimumIndices = pgTable(
     index('hokatsu_nursery_minimum_indices_municipality_idx').on(t.municipalityCode, t.roundMonth),
     check('hokatsu_nursery_minimum_indices_age_check', sql`${t.ageClass} between 0 and 5`),
     check('hokatsu_nursery_minimum_indices_value_check', sql`${t.minimumIndex} is not null or ${t.label} is not null`),
+  ],
+);
+
+export const VISIT_SLOT_STATUSES = ['open', 'cancelled'] as const;
+export const VISIT_BOOKING_STATUSES = ['booked', 'cancelled', 'attended', 'no-show'] as const;
+export type VisitBookingStatus = (typeof VISIT_BOOKING_STATUSES)[number];
+
+/**
+ * A nursery visit tour (見学) with a number of seats. `seats_taken` is kept by the booking use cases in the same
+ * transaction as the booking, and the CHECK makes overbooking impossible whatever the code does.
+ */
+export const visitSlots = pgTable(
+  'hokatsu_visit_slots',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityCode: text('municipality_code').notNull(),
+    nurseryId: uuid('nursery_id')
+      .notNull()
+      .references(() => nurseries.id, { onDelete: 'cascade' }),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    capacity: integer('capacity').notNull(),
+    seatsTaken: integer('seats_taken').notNull().default(0),
+    notes: text('notes'),
+    status: text('status').notNull().default('open'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('hokatsu_visit_slots_nursery_idx').on(t.municipalityCode, t.nurseryId, t.startsAt),
+    check('hokatsu_visit_slots_capacity_check', sql`${t.capacity} > 0 and ${t.capacity} <= 200`),
+    check('hokatsu_visit_slots_seats_check', sql`${t.seatsTaken} >= 0 and ${t.seatsTaken} <= ${t.capacity}`),
+    check('hokatsu_visit_slots_time_check', sql`${t.endsAt} > ${t.startsAt}`),
+    check('hokatsu_visit_slots_status_check', sql`${t.status} in ('open', 'cancelled')`),
+  ],
+);
+
+/**
+ * One family's booking of a visit slot. `family_ref` is an opaque reference to the household (the identity module
+ * will supply it once sign-in exists); a family holds at most one active booking per slot.
+ */
+export const visitBookings = pgTable(
+  'hokatsu_visit_bookings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityCode: text('municipality_code').notNull(),
+    slotId: uuid('slot_id')
+      .notNull()
+      .references(() => visitSlots.id, { onDelete: 'cascade' }),
+    nurseryId: uuid('nursery_id').notNull(),
+    familyRef: text('family_ref').notNull(),
+    partySize: smallint('party_size').notNull().default(1),
+    status: text('status').notNull().default('booked'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('hokatsu_visit_bookings_one_per_family').on(t.slotId, t.familyRef).where(sql`status = 'booked'`),
+    index('hokatsu_visit_bookings_family_idx').on(t.municipalityCode, t.familyRef, t.nurseryId),
+    check('hokatsu_visit_bookings_party_check', sql`${t.partySize} between 1 and 4`),
+    check('hokatsu_visit_bookings_status_check', sql`${t.status} in ('booked', 'cancelled', 'attended', 'no-show')`),
   ],
 );

@@ -1,0 +1,149 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromUrl } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/http/app-error.ts';
+import { createLogger } from '../../platform/log/logger.ts';
+import { createTestApp, type TestContext } from '../../platform/testing/test-app.ts';
+import { nurseriesByName, upsertNurseries } from './nurseries/nursery.repository.ts';
+import { bookVisit } from './use-cases/book-visit.ts';
+import { cancelVisitBooking } from './use-cases/cancel-visit-booking.ts';
+import { publishVisitSlots } from './use-cases/publish-visit-slots.ts';
+
+const scope = { municipalityCode: '132012' };
+const staff = { type: 'nursery-staff' as const, id: 'staff-1' };
+const parent = (n: number) => ({ type: 'parent' as const, id: `parent-${n}` });
+const NOW = new Date('2026-12-01T00:00:00Z');
+
+let t: TestContext;
+let nurseryId: string;
+
+async function makeNursery(name: string) {
+  await upsertNurseries(t.services.db, 'test', 'test', [
+    {
+      municipalityCode: scope.municipalityCode,
+      externalId: name,
+      name,
+      nameKana: null,
+      category: 'licensed',
+      typeLabel: null,
+      address: null,
+      latitude: null,
+      longitude: null,
+      capacity: null,
+      minAgeClass: 0,
+      maxAgeClass: 5,
+      opensAt: null,
+      closesAt: null,
+      extendedCare: null,
+      temporaryCare: null,
+      phone: null,
+      url: null,
+      notes: null,
+    },
+  ]);
+  return (await nurseriesByName(t.services.db, scope)).get(name)!;
+}
+
+async function slots(from: string, until: string, capacity: number) {
+  return publishVisitSlots(t.services.db, scope, {
+    actor: staff,
+    nurseryId,
+    recurrence: { from, until, weekdays: [1, 2, 3, 4, 5], startTime: '10:00', endTime: '11:00' },
+    capacity,
+  });
+}
+
+async function codeOf(promise: Promise<unknown>) {
+  try {
+    await promise;
+    return 'ok';
+  } catch (error) {
+    if (error instanceof AppError) return error.code;
+    throw error;
+  }
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  nurseryId = await makeNursery('見学テスト保育園');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('visit booking capacity', () => {
+  it('200 concurrent attempts on a 10-seat tour: exactly 10 bookings', async () => {
+    const [slot] = await slots('2026-12-08', '2026-12-08', 10);
+    // A wide pool so that the attempts really meet in PostgreSQL at the same time.
+    const wide = fromUrl(t.services.database.url, 40, createLogger('silent'), 'DATABASE_URL');
+    try {
+      const outcomes = await Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          codeOf(bookVisit(wide.db, scope, { actor: parent(i), familyRef: `family-${i}`, slotId: slot!.id, now: NOW })),
+        ),
+      );
+      expect(outcomes.filter((o) => o === 'ok')).toHaveLength(10);
+      expect(outcomes.filter((o) => o === 'slot-full')).toHaveLength(190);
+    } finally {
+      await wide.close();
+    }
+    const counts = await t.services.db.execute<{ taken: number; bookings: number; audits: number }>(sql`
+      select (select seats_taken from hokatsu_visit_slots where id = ${slot!.id}) as taken,
+             (select count(*)::int from hokatsu_visit_bookings where slot_id = ${slot!.id} and status = 'booked') as bookings,
+             (select count(*)::int from audit_events where action = 'visit-booking.create') as audits`);
+    expect(counts.rows[0]).toEqual({ taken: 10, bookings: 10, audits: 10 });
+  });
+
+  it('the database itself refuses more seats than capacity', async () => {
+    const [slot] = await slots('2026-12-09', '2026-12-09', 3);
+    const error = await t.services.db
+      .execute(sql`update hokatsu_visit_slots set seats_taken = 4 where id = ${slot!.id}`)
+      .catch((e: { cause?: { code?: string } }) => e);
+    expect((error as { cause?: { code?: string } }).cause?.code).toBe('23514');
+  });
+
+  it('one booking per family and tour, a per-family limit per nursery, cut-off and cancellation', async () => {
+    const week = await slots('2026-12-14', '2026-12-18', 2);
+    const book = (i: number, family = 'family-x', partySize = 1) =>
+      codeOf(
+        bookVisit(t.services.db, scope, {
+          actor: parent(0),
+          familyRef: family,
+          slotId: week[i]!.id,
+          now: NOW,
+          partySize,
+        }),
+      );
+    expect(await book(0)).toBe('ok');
+    expect(await book(0)).toBe('already-booked');
+    expect(await book(1)).toBe('ok');
+    expect(await book(2)).toBe('family-limit');
+    expect(await book(2, 'family-y', 3)).toBe('slot-full');
+    expect(await book(2, 'family-y', 2)).toBe('ok');
+    const late = await codeOf(
+      bookVisit(t.services.db, scope, {
+        actor: parent(0),
+        familyRef: 'family-z',
+        slotId: week[3]!.id,
+        now: new Date(week[3]!.startsAt.getTime() - 3_600_000),
+      }),
+    );
+    expect(late).toBe('past-cutoff');
+
+    const [booking] = (
+      await t.services.db.execute<{ id: string }>(
+        sql`select id from hokatsu_visit_bookings where family_ref = 'family-x' and slot_id = ${week[0]!.id}`,
+      )
+    ).rows;
+    const cancel = (now = NOW, family = 'family-x') =>
+      codeOf(
+        cancelVisitBooking(t.services.db, scope, { actor: parent(0), familyRef: family, bookingId: booking!.id, now }),
+      );
+    expect(await cancel(NOW, 'someone-else')).toBe('not-found');
+    expect(await cancel()).toBe('ok');
+    expect(await cancel()).toBe('invalid-transition');
+    // The freed seat and the family's quota are usable again.
+    expect(await book(2)).toBe('slot-full');
+    expect(await book(4)).toBe('ok');
+  });
+});
