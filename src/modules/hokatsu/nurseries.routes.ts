@@ -19,9 +19,18 @@ import {
 import { nurseryPage } from './pages/nursery-page.tsx';
 import { nurserySearchPage } from './pages/nursery-search-page.tsx';
 import { getNursery } from './use-cases/get-nursery.ts';
+import { listVisitSlots } from './use-cases/list-visit-slots.ts';
 import { searchNurseries } from './use-cases/search-nurseries.ts';
 
 const uuidParam = z.object({ id: z.uuid() });
+const visitSlotSchema = z.object({
+  id: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  capacity: z.number().int(),
+  seatsLeft: z.number().int(),
+  notes: z.string().nullable(),
+});
 
 /** Municipalities that have at least one nursery, for the search form. */
 async function municipalitiesWithNurseries(services: AppServices) {
@@ -99,6 +108,22 @@ export async function nurseryRoutes(app: FastifyInstance, services: AppServices)
     async (request) => getNursery(services.db, request.params.id),
   );
 
+  r.get(
+    '/api/v1/nurseries/:id/visit-slots',
+    {
+      schema: {
+        tags: ['hokatsu'],
+        summary: 'Upcoming visit tours of a nursery with the seats left (booking needs sign-in)',
+        params: uuidParam,
+        response: { 200: z.object({ items: z.array(visitSlotSchema) }), ...problemResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const nursery = await getNursery(services.db, request.params.id);
+      return { items: await listVisitSlots(services.db, nursery, services.now()) };
+    },
+  );
+
   app.get('/hokatsu/nurseries', { schema: { hide: true } }, async (request, reply) => {
     const query = request.query as Record<string, string | string[] | undefined>;
     const municipalities = await municipalitiesWithNurseries(services);
@@ -135,7 +160,8 @@ export async function nurseryRoutes(app: FastifyInstance, services: AppServices)
       const simulateHref = rules
         ? `/hokatsu/simulate?rules=${rules.municipality}/${rules.fiscalYear}&compare=${nursery.id}:${age}`
         : null;
-      return sendPage(request, reply, nurseryPage({ nursery, simulateHref }));
+      const tours = await listVisitSlots(services.db, nursery, services.now());
+      return sendPage(request, reply, nurseryPage({ nursery, simulateHref, tours }));
     },
   );
 }

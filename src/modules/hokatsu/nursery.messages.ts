@@ -48,6 +48,10 @@ export const nurseryMessages = defineMessages<{
   dataSource: string;
   backToSearch: string;
   errorHeading: string;
+  toursHeading: string;
+  noTours: string;
+  seatsLeft: (n: number) => string;
+  bookingNeedsSignIn: string;
 }>({
   ja: {
     searchTitle: '保育園をさがす',
@@ -107,6 +111,10 @@ export const nurseryMessages = defineMessages<{
     dataSource: 'データの出典',
     backToSearch: '検索に戻る',
     errorHeading: '検索条件を確認してください',
+    toursHeading: '見学日程',
+    noTours: '公開中の見学日程はありません。',
+    seatsLeft: (n) => (n > 0 ? `残り${n}席` : '満席'),
+    bookingNeedsSignIn: '見学の予約にはログインが必要です（準備中）。',
   },
   en: {
     searchTitle: 'Find a nursery',
@@ -166,5 +174,9 @@ export const nurseryMessages = defineMessages<{
     dataSource: 'Data source',
     backToSearch: 'Back to search',
     errorHeading: 'Please check the search conditions',
+    toursHeading: 'Visit tours',
+    noTours: 'No visit tours are published.',
+    seatsLeft: (n) => (n > 0 ? `${n} seats left` : 'Full'),
+    bookingNeedsSignIn: 'Booking a visit needs sign-in (coming soon).',
   },
 });

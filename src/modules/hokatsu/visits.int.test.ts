@@ -4,9 +4,11 @@ import { fromUrl } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import { createLogger } from '../../platform/log/logger.ts';
 import { createTestApp, type TestContext } from '../../platform/testing/test-app.ts';
+import { allocate } from './allocation/allocate.ts';
 import { nurseriesByName, upsertNurseries } from './nurseries/nursery.repository.ts';
 import { bookVisit } from './use-cases/book-visit.ts';
 import { cancelVisitBooking } from './use-cases/cancel-visit-booking.ts';
+import { publishMinimumIndices } from './use-cases/publish-minimum-indices.ts';
 import { publishVisitSlots } from './use-cases/publish-visit-slots.ts';
 
 const scope = { municipalityCode: '132012' };
@@ -64,7 +66,8 @@ async function codeOf(promise: Promise<unknown>) {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // The clock is fixed so that the tours of December 2026 stay in the future whenever this runs.
+  t = await createTestApp({ now: () => NOW });
   nurseryId = await makeNursery('見学テスト保育園');
 });
 afterAll(async () => {
@@ -145,5 +148,51 @@ describe('visit booking capacity', () => {
     // The freed seat and the family's quota are usable again.
     expect(await book(2)).toBe('slot-full');
     expect(await book(4)).toBe('ok');
+  });
+});
+
+describe('public tour listing', () => {
+  it('lists upcoming tours with seats left on the API and the nursery page', async () => {
+    const res = await t.app.inject({ url: `/api/v1/nurseries/${nurseryId}/visit-slots` });
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { seatsLeft: number; capacity: number }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.some((i) => i.seatsLeft === 0 && i.capacity === 10)).toBe(true);
+    const page = await t.app.inject({ url: `/hokatsu/nurseries/${nurseryId}`, cookies: { lang: 'en' } });
+    expect(page.body).toContain('Visit tours');
+    expect(page.body).toContain('Full');
+  });
+});
+
+describe('publishing a round’s minimum indices', () => {
+  it('stores the allocation’s minimum index per nursery and age class as the last round', async () => {
+    const other = await makeNursery('公表テスト保育園');
+    const result = allocate({
+      nurseries: { [nurseryId]: { '0': 1, '1': 0 }, [other]: { '0': 1 } },
+      applicants: [
+        { id: 'a', ageClass: 0, priority: [40], choices: [nurseryId, other], family: null, together: false },
+        { id: 'b', ageClass: 0, priority: [50], choices: [nurseryId], family: null, together: false },
+      ],
+    });
+    const published = await publishMinimumIndices(t.services.db, scope, {
+      actor: staff,
+      result,
+      roundMonth: '2027-04-01',
+      roundNo: 1,
+    });
+    expect(published.rows).toBe(2);
+    const detail = await t.app.inject({ url: `/api/v1/nurseries/${nurseryId}` });
+    expect(detail.json().minimumIndices).toEqual([
+      { ageClass: 0, minimumIndex: 50, label: null, roundMonth: '2027-04-01', roundNo: 1 },
+    ]);
+    const foreign = await codeOf(
+      publishMinimumIndices(t.services.db, scope, {
+        actor: staff,
+        result: { minimumIndex: { '00000000-0000-4000-8000-000000000000': { '0': 1 } } },
+        roundMonth: '2027-04-01',
+        roundNo: 1,
+      }),
+    );
+    expect(foreign).toBe('unknown-nursery');
   });
 });

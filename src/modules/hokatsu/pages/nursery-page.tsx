@@ -7,9 +7,20 @@ export interface NurseryPageProps {
   nursery: Awaited<ReturnType<typeof getNursery>>;
   /** Link to the simulation with this municipality's rules and this nursery, or null without rules. */
   simulateHref: string | null;
+  tours: { id: string; startsAt: string; endsAt: string; seatsLeft: number; notes: string | null }[];
 }
 
-export function nurseryPage({ nursery: n, simulateHref }: NurseryPageProps) {
+const tokyoTime = (iso: string, lang: Lang) =>
+  new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
+    timeZone: 'Asia/Tokyo',
+    month: 'short',
+    day: 'numeric',
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
+
+export function nurseryPage({ nursery: n, simulateHref, tours }: NurseryPageProps) {
   return (lang: Lang) => {
     const m = nurseryMessages(lang);
     const yesNo = (v: boolean | null) => (v === null ? m.unknown : v ? m.yes : m.no);
@@ -115,6 +126,22 @@ export function nurseryPage({ nursery: n, simulateHref }: NurseryPageProps) {
                 </div>
               </>
             )}
+          </section>
+          <section aria-labelledby="tours-title">
+            <h2 id="tours-title">{m.toursHeading}</h2>
+            {tours.length === 0 ? (
+              <p>{m.noTours}</p>
+            ) : (
+              <ul>
+                {tours.slice(0, 10).map((tour) => (
+                  <li key={tour.id}>
+                    {`${tokyoTime(tour.startsAt, lang)} — ${m.seatsLeft(tour.seatsLeft)}`}
+                    {tour.notes ? ` (${tour.notes})` : ''}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p>{m.bookingNeedsSignIn}</p>
           </section>
           <p class="option__hint">{`${m.dataSource}: ${n.attribution}`}</p>
         </>
