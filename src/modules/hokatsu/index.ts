@@ -15,6 +15,8 @@ export { bookVisit, VISIT_RULES } from './use-cases/book-visit.ts';
 export { cancelVisitBooking } from './use-cases/cancel-visit-booking.ts';
 export { publishMinimumIndices } from './use-cases/publish-minimum-indices.ts';
 export { publishVisitSlots } from './use-cases/publish-visit-slots.ts';
+export { rescheduleVisitBooking } from './use-cases/reschedule-visit-booking.ts';
+export { listVisitAttendees, markVisitAttendance } from './use-cases/visit-attendance.ts';
 
 /** Nursery one-stop (保活ワンストップ): allocation, index rules and simulation, nursery search. */
 export const hokatsuModule: TsunaguModule = {

@@ -10,6 +10,8 @@ import { bookVisit } from './use-cases/book-visit.ts';
 import { cancelVisitBooking } from './use-cases/cancel-visit-booking.ts';
 import { publishMinimumIndices } from './use-cases/publish-minimum-indices.ts';
 import { publishVisitSlots } from './use-cases/publish-visit-slots.ts';
+import { rescheduleVisitBooking } from './use-cases/reschedule-visit-booking.ts';
+import { listVisitAttendees, markVisitAttendance } from './use-cases/visit-attendance.ts';
 
 const scope = { municipalityCode: '132012' };
 const staff = { type: 'nursery-staff' as const, id: 'staff-1' };
@@ -194,5 +196,56 @@ describe('publishing a round’s minimum indices', () => {
       }),
     );
     expect(foreign).toBe('unknown-nursery');
+  });
+});
+
+describe('rescheduling and attendance', () => {
+  it('moves a booking atomically, and leaves it alone when the new tour is full', async () => {
+    const week = await slots('2026-12-21', '2026-12-25', 1);
+    const { bookingId } = await bookVisit(t.services.db, scope, {
+      actor: parent(1),
+      familyRef: 'mover',
+      slotId: week[0]!.id,
+      now: NOW,
+    });
+    await bookVisit(t.services.db, scope, { actor: parent(2), familyRef: 'other', slotId: week[2]!.id, now: NOW });
+    const move = (newSlotId: string, id = bookingId) =>
+      codeOf(
+        rescheduleVisitBooking(t.services.db, scope, {
+          actor: parent(1),
+          familyRef: 'mover',
+          bookingId: id,
+          newSlotId,
+          now: NOW,
+        }),
+      );
+    expect(await move(week[2]!.id)).toBe('slot-full');
+    const seats = async (i: number) =>
+      (
+        await t.services.db.execute<{ n: number }>(
+          sql`select seats_taken as n from hokatsu_visit_slots where id = ${week[i]!.id}`,
+        )
+      ).rows[0]!.n;
+    expect([await seats(0), await seats(1), await seats(2)]).toEqual([1, 0, 1]);
+    expect(await move(week[1]!.id)).toBe('ok');
+    expect([await seats(0), await seats(1)]).toEqual([0, 1]);
+  });
+
+  it('staff list attendees and mark no-shows only once the tour has started', async () => {
+    const [slot] = await slots('2026-12-28', '2026-12-28', 5);
+    const { bookingId } = await bookVisit(t.services.db, scope, {
+      actor: parent(3),
+      familyRef: 'visitor',
+      slotId: slot!.id,
+      now: NOW,
+    });
+    const attendees = await listVisitAttendees(t.services.db, scope, { actor: staff, slotId: slot!.id });
+    expect(attendees).toEqual([{ bookingId, familyRef: 'visitor', partySize: 1, status: 'booked' }]);
+    const mark = (now: Date, status: 'attended' | 'no-show' = 'no-show') =>
+      codeOf(markVisitAttendance(t.services.db, scope, { actor: staff, bookingId, status, now }));
+    expect(await mark(NOW)).toBe('tour-not-started');
+    const after = new Date(slot!.startsAt.getTime() + 3_600_000);
+    expect(await mark(after)).toBe('ok');
+    expect(await mark(after, 'attended')).toBe('invalid-transition');
   });
 });
