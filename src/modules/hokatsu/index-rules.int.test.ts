@@ -87,3 +87,21 @@ describe('index rules API', () => {
     expect(noRules.statusCode).toBe(404);
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the hokatsu routes', async () => {
+    const res = await t.app.inject({ url: '/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const paths = Object.keys(res.json().paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/v1/index-simulations',
+        '/api/v1/index-rules/schema.json',
+        '/api/v1/nurseries',
+        '/api/v1/nurseries/{id}',
+        '/api/v1/nurseries/{id}/visit-slots',
+      ]),
+    );
+    expect(paths.some((p) => p.startsWith('/hokatsu/'))).toBe(false);
+  });
+});

@@ -136,6 +136,25 @@ describe('without siblings the result is serial dictatorship in priority order',
   });
 });
 
+describe('transfers', () => {
+  it('deferred acceptance with transfer applicants first at their own seats leaves no blocking pair (200 instances)', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const instance = syntheticInstance({
+        seed,
+        applicants: 80,
+        nurseries: 6,
+        choices: 4,
+        seatRatio: 0.5,
+        transfers: 15,
+      });
+      const r = allocate(instance);
+      expect(r.blocking, `seed ${seed}`).toEqual([]);
+      // Nobody who asked to move ends up without a seat.
+      for (const a of instance.applicants.filter((x) => x.current)) expect(r.assignments[a.id]).not.toBeNull();
+    }
+  });
+});
+
 describe('siblings placed together', () => {
   it('leave no blocking pair when siblings share the household priority (200 random instances)', () => {
     for (let seed = 1; seed <= 200; seed++) {
