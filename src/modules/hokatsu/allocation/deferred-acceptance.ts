@@ -1,12 +1,15 @@
 import { KEEP_CURRENT, nurseryOfSlot, type PreparedInstance } from './prepared-instance.ts';
 import { SeatTable } from './seat-table.ts';
 
+/** How often one unit may be invited back to a seat a withdrawing family left; bounds the sibling repair loop. */
+const MAX_REINVITES = 8;
+
 export interface DeferredAcceptanceOutcome {
   seats: SeatTable;
   /** Per unit: index into its choices of the nursery it holds, or -1. */
   held: Int32Array;
   proposals: number;
-  /** False when the sibling repair loop hit its step limit; the stability check then tells what is left. */
+  /** False when the sibling repair loop was cut short; the stability check then tells what is left. */
   converged: boolean;
 }
 
@@ -16,8 +19,8 @@ export interface DeferredAcceptanceOutcome {
  *
  * Siblings who must be placed together propose as one unit: a nursery takes the unit only if every child ranks
  * within capacity in its age class. When any of them is displaced the whole unit withdraws, which can leave seats
- * empty; units once turned away from such a nursery are then invited back (Roth–Peranson style), within a step
- * limit because with siblings a stable outcome need not exist.
+ * empty; units once turned away from such a nursery are then invited back (Roth–Peranson style), a bounded number
+ * of times per unit because with siblings a stable outcome need not exist (the loop could cycle).
  */
 export function deferredAcceptance(p: PreparedInstance): DeferredAcceptanceOutcome {
   const seats = new SeatTable(p);
@@ -30,7 +33,11 @@ export function deferredAcceptance(p: PreparedInstance): DeferredAcceptanceOutco
   const queue: number[] = [];
   let totalChoices = 0;
   for (const u of units) totalChoices += u.choices.length;
-  const limit = 30 * totalChoices + 100_000;
+  // Every proposal moves a unit down its list except after a re-invitation, and each unit is re-invited at most
+  // MAX_REINVITES times, so the run always ends with every unit processed; the global limit is only a safety net.
+  const limit = (MAX_REINVITES + 2) * (totalChoices + units.length) * 4 + 100_000;
+  const reinvites = new Int32Array(units.length);
+  let capped = false;
   let proposals = 0;
   let converged = true;
 
@@ -108,10 +115,15 @@ export function deferredAcceptance(p: PreparedInstance): DeferredAcceptanceOutco
     rejected[slot] = [];
     for (const unit of candidates) {
       if (!converged) break;
+      if (reinvites[unit]! >= MAX_REINVITES) {
+        capped = true;
+        continue;
+      }
       if (!seats.admits(unit, nursery)) {
         rejected[slot]!.push(unit);
         continue;
       }
+      reinvites[unit]! += 1;
       withdraw(unit);
       next[unit] = units[unit]!.choices.indexOf(nursery);
       queue.push(unit);
@@ -119,5 +131,5 @@ export function deferredAcceptance(p: PreparedInstance): DeferredAcceptanceOutco
     }
   }
 
-  return { seats, held, proposals, converged };
+  return { seats, held, proposals, converged: converged && !capped };
 }
