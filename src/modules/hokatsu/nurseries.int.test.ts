@@ -110,6 +110,26 @@ describe.runIf(hasData)('nursery imports', () => {
     expect(page.body).toContain(`/hokatsu/simulate?rules=132012/2025&amp;compare=${near.json().items[0].id}:1`);
   });
 
+  it('works out the age class from a birth date and the target month', async () => {
+    const byBirth = await t.app.inject({
+      url: `/api/v1/nurseries?municipality=${HACHIOJI}&birthDate=2025-04-01&month=2026-09&vacancies=true`,
+    });
+    const byClass = await t.app.inject({
+      url: `/api/v1/nurseries?municipality=${HACHIOJI}&ageClass=1&month=2026-09&vacancies=true`,
+    });
+    expect(byBirth.json()).toEqual(byClass.json());
+    const unborn = await t.app.inject({
+      url: `/api/v1/nurseries?municipality=${HACHIOJI}&birthDate=2027-01-01&month=2026-09`,
+    });
+    expect(unborn.statusCode).toBe(400);
+    expect(unborn.json().errors[0].field).toBe('query.birthDate');
+    const page = await t.app.inject({
+      url: `/hokatsu/nurseries?municipality=${HACHIOJI}&birthDate=2027-01-01&month=2026-09`,
+    });
+    expect(page.statusCode).toBe(400);
+    expect(page.body).toContain('保育園の対象年齢');
+  });
+
   it('names the bad field of a search', async () => {
     const bad = await t.app.inject({ url: `/api/v1/nurseries?municipality=${HACHIOJI}&ageClass=9&opensBy=7am` });
     expect(bad.statusCode).toBe(400);

@@ -2,6 +2,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../../platform/http/app-error.ts';
 import { problemResponses } from '../../platform/http/problem-schema.ts';
 import type { AppServices } from '../../platform/services.ts';
 import { sendPage } from '../../platform/web/render-page.ts';
@@ -92,7 +93,7 @@ export async function nurseryRoutes(app: FastifyInstance, services: AppServices)
         response: { 200: nurserySearchResultSchema, ...problemResponses(400) },
       },
     },
-    async (request) => searchNurseries(services.db, toSearch(request.query)),
+    async (request) => searchNurseries(services.db, toSearch(request.query, services.now())),
   );
 
   r.get(
@@ -132,8 +133,19 @@ export async function nurseryRoutes(app: FastifyInstance, services: AppServices)
     const errors =
       parsed.success || !query.municipality
         ? []
-        : parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
-    const result = parsed.success ? await searchNurseries(services.db, toSearch(parsed.data)) : null;
+        : parsed.error.issues.map((i) => ({
+            field: i.path.join('.'),
+            message: { en: i.message, ja: (i as { params?: { ja?: string } }).params?.ja ?? i.message },
+          }));
+    let result = null;
+    if (parsed.success) {
+      try {
+        result = await searchNurseries(services.db, toSearch(parsed.data, services.now()));
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        errors.push(...error.fieldErrors.map((f) => ({ field: f.field, message: { en: f.message, ja: f.messageJa } })));
+      }
+    }
     return sendPage(
       request,
       reply,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { badRequest } from '../../platform/http/app-error.ts';
 import { municipalityCodeSchema } from '../municipalities/index.ts';
 import { NURSERY_CATEGORIES } from './hokatsu.tables.ts';
+import { ageClassFor } from './nurseries/age-class.ts';
 
 const hhmm = z.string().refine((v) => /^[0-2]\d:[0-5]\d$/.test(v), {
   message: 'Must be a time HH:MM',
@@ -24,6 +26,8 @@ export const nurserySearchQuerySchema = z.object({
       })
       .optional(),
   ),
+  /** Instead of ageClass: the child's birth date; the class for the target month (or this month) is worked out. */
+  birthDate: z.preprocess((v) => (v === '' ? undefined : v), z.iso.date().optional()),
   type: z.preprocess(
     (v) => (v === '' ? undefined : Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : v),
     z.array(z.enum(NURSERY_CATEGORIES)).optional(),
@@ -109,10 +113,23 @@ export const nurseryDetailSchema = z
   })
   .meta({ id: 'NurseryDetail' });
 
-export function toSearch(q: NurserySearchQuery) {
+/** The search from a validated query; a birth date becomes the age class for the target month (or `now`'s month). */
+export function toSearch(q: NurserySearchQuery, now: Date) {
+  let ageClass = q.ageClass;
+  if (ageClass === undefined && q.birthDate) {
+    const month = q.month ?? now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' }).slice(0, 7);
+    const computed = ageClassFor(q.birthDate, month);
+    if (computed === null) {
+      throw badRequest('no-age-class', 'query.birthDate', {
+        en: 'The child is not born yet or is past nursery age in that month',
+        ja: 'その月にはお子さんが生まれていないか、保育園の対象年齢を過ぎています',
+      });
+    }
+    ageClass = computed;
+  }
   return {
     municipality: q.municipality,
-    ...(q.ageClass !== undefined ? { ageClass: q.ageClass } : {}),
+    ...(ageClass !== undefined ? { ageClass } : {}),
     ...(q.month ? { month: `${q.month}-01` } : {}),
     ...(q.type ? { categories: q.type } : {}),
     ...(q.opensBy ? { opensBy: q.opensBy } : {}),

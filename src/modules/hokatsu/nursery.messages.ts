@@ -9,6 +9,7 @@ export const nurseryMessages = defineMessages<{
   any: string;
   age: (n: number) => string;
   month: string;
+  birthDate: string;
   type: string;
   opensBy: string;
   closesAfter: string;
@@ -62,6 +63,7 @@ export const nurseryMessages = defineMessages<{
     any: '指定なし',
     age: (n) => `${n}歳児クラス`,
     month: '入園希望月',
+    birthDate: 'またはお子さんの生年月日（年齢クラスを自動計算）',
     type: '種別',
     opensBy: 'この時刻までに開所',
     closesAfter: 'この時刻以降まで開所',
@@ -125,6 +127,7 @@ export const nurseryMessages = defineMessages<{
     any: 'Any',
     age: (n) => `Age ${n} class`,
     month: 'Start month',
+    birthDate: 'Or your child’s birth date (works out the age class)',
     type: 'Type',
     opensBy: 'Opens by',
     closesAfter: 'Open until at least',

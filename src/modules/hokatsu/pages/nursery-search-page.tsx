@@ -9,7 +9,7 @@ export interface SearchPageProps {
   /** The raw query, echoed back into the form. */
   query: Record<string, string | string[] | undefined>;
   result: { items: NurserySummary[]; total: number; month: string | null } | null;
-  errors: { field: string; message: string }[];
+  errors: { field: string; message: { en: string; ja: string } }[];
 }
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
@@ -33,7 +33,7 @@ export function nurserySearchPage(props: SearchPageProps) {
               <p>{m.errorHeading}</p>
               <ul>
                 {props.errors.map((e) => (
-                  <li key={e.field}>{`${e.field}: ${e.message}`}</li>
+                  <li key={e.field}>{`${e.field}: ${e.message[lang]}`}</li>
                 ))}
               </ul>
             </div>
@@ -60,6 +60,10 @@ export function nurserySearchPage(props: SearchPageProps) {
                     </option>
                   ))}
                 </select>
+              </div>
+              <div class="field">
+                <label for="s-birth">{m.birthDate}</label>
+                <input id="s-birth" name="birthDate" type="date" value={one(q.birthDate)} />
               </div>
               <div class="field">
                 <label for="s-month">{m.month}</label>
