@@ -1,5 +1,7 @@
 import type { TsunaguModule } from '../../platform/module.ts';
+import { importRecipientsCommand } from './health.commands.ts';
 import { healthRoutes } from './health.routes.ts';
+import { seedDemoSchemes } from './use-cases/seed-demo-schemes.ts';
 import { loadRoutineSchedule } from './vaccination/routine-schedule.ts';
 
 export { infantCheckups, prenatalVisits } from './checkups/checkup-schedule.ts';
@@ -10,4 +12,6 @@ export { evaluateDoses } from './vaccination/evaluate-doses.ts';
 export const healthModule: TsunaguModule = {
   name: 'health',
   routes: (app, services) => healthRoutes(app, services, loadRoutineSchedule()),
+  seedDemo: seedDemoSchemes,
+  commands: [importRecipientsCommand],
 };
