@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../../platform/module.ts';
 import { isValidMunicipalityCode } from '../municipalities/index.ts';
 import { RecipientFileError } from './subsidies/recipient-file.ts';
+import { exportRecipientsPmh } from './use-cases/export-recipients-pmh.ts';
 import { importRecipients } from './use-cases/import-recipients.ts';
 
 const IMPORT_USAGE = `Usage: tsunagu health import-recipients --municipality <code> [--format csv|json] <file>
@@ -63,3 +64,38 @@ function parse(argv: string[]) {
   if (format !== 'csv' && format !== 'json') throw new Error('--format must be csv or json');
   return { municipality: values.municipality, format: format as 'csv' | 'json', file };
 }
+
+const EXPORT_USAGE = `Usage: tsunagu health export-recipients --municipality <code> --out <file.json>
+
+  Writes the municipality's recipients in the PMH registration API shape, without myNumber (the municipal system adds
+  it by residentNumber before submitting).`;
+
+export const exportRecipientsCommand: CliCommand = {
+  name: 'health export-recipients',
+  summary: 'Export recipients in the PMH registration shape',
+  usage: EXPORT_USAGE,
+  async run(services, argv) {
+    let values: { municipality?: string; out?: string };
+    try {
+      ({ values } = parseArgs({
+        args: argv,
+        options: { municipality: { type: 'string' }, out: { type: 'string' } },
+        strict: true,
+      }));
+    } catch (error) {
+      process.stderr.write(`tsunagu: ${(error as Error).message}\n\n${EXPORT_USAGE}\n`);
+      return 2;
+    }
+    if (!values.municipality || !isValidMunicipalityCode(values.municipality) || !values.out) {
+      process.stderr.write(`tsunagu: --municipality <code> and --out <file> are required\n\n${EXPORT_USAGE}\n`);
+      return 2;
+    }
+    const records = await exportRecipientsPmh(services, {
+      actor: { type: 'system', id: 'cli' },
+      municipalityCode: values.municipality,
+    });
+    await writeFile(values.out, `${JSON.stringify(records, null, 2)}\n`);
+    process.stdout.write(`${records.length} records written to ${values.out}\n`);
+    return 0;
+  },
+};

@@ -1,5 +1,5 @@
 import type { TsunaguModule } from '../../platform/module.ts';
-import { importRecipientsCommand } from './health.commands.ts';
+import { exportRecipientsCommand, importRecipientsCommand } from './health.commands.ts';
 import { healthRoutes } from './health.routes.ts';
 import { seedDemoSchemes } from './use-cases/seed-demo-schemes.ts';
 import { loadRoutineSchedule } from './vaccination/routine-schedule.ts';
@@ -13,5 +13,5 @@ export const healthModule: TsunaguModule = {
   name: 'health',
   routes: (app, services) => healthRoutes(app, services, loadRoutineSchedule()),
   seedDemo: seedDemoSchemes,
-  commands: [importRecipientsCommand],
+  commands: [importRecipientsCommand, exportRecipientsCommand],
 };

@@ -5,6 +5,7 @@ import { auditEvents } from '../../../platform/audit/audit.tables.ts';
 import { createTestApp, type TestContext } from '../../../platform/testing/test-app.ts';
 import { subsidyRecipients } from '../health.tables.ts';
 import { publicExpenseCheckDigit } from '../public-expense-number.ts';
+import { exportRecipientsPmh } from './export-recipients-pmh.ts';
 import { importRecipients } from './import-recipients.ts';
 import { seedDemoSchemes } from './seed-demo-schemes.ts';
 
@@ -183,5 +184,18 @@ describe('importing 受給者', () => {
       bytes: utf8([HEADER, csvRow({ recipient: recipientNo('500001') })].join('\n')),
     });
     expect(report.errors).toEqual([expect.objectContaining({ field: 'insurerNumber' })]);
+  });
+
+  it('exports the PMH registration shape without a My Number, round-tripping through the importer', async () => {
+    const records = await exportRecipientsPmh(t.services, { actor, municipalityCode: HACHIOJI });
+    expect(records.length).toBeGreaterThan(0);
+    for (const record of records) {
+      expect(record).not.toHaveProperty('myNumber');
+      expect(record.medicalSubsidyInsurerNumber).toMatch(/^\d{8}$/);
+    }
+    const ended = records.find((r) => r.isDeleted === '1');
+    expect(ended?.basicFiveInfo.name).toBe('八王子 太郎');
+    const again = await run(utf8(JSON.stringify(records)), 'json');
+    expect(again).toMatchObject({ errors: [], added: 0, changed: 0 });
   });
 });
