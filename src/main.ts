@@ -9,12 +9,12 @@ import { closeServices, openServices, prepareDatabase, seedDemoData } from './pl
 const USAGE = `Usage: tsunagu <command> [options]
 
 Commands:
-  serve              Start the platform: HTTP and job worker in one process by default
-  migrate            Apply database migrations and reference data, then exit
-  seed               Load demo data (--demo), then exit
+  serve                      Start the platform: HTTP and job worker in one process by default
+  migrate                    Apply database migrations and reference data, then exit
+  seed                       Load demo data (--demo), then exit
 ${modules
   .flatMap((m) => m.commands ?? [])
-  .map((c) => `  ${c.name.padEnd(18)} ${c.summary}`)
+  .map((c) => `  ${c.name.padEnd(26)} ${c.summary}`)
   .join('\n')}
 Run 'tsunagu <command> --help' for a command's options. Configuration comes from the environment (see README.md).`;
 

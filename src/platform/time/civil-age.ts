@@ -1,36 +1,23 @@
 import { Temporal } from 'temporal-polyfill';
+import { type AgeSpec, civilFromDay, dayAttainingAge, type EpochDay, epochDay, schoolEntryDay } from './civil-days.ts';
 
 export type PlainDate = Temporal.PlainDate;
 
-/** An age as the law counts it: years, months, weeks and days since birth (生後). */
-export interface AgeSpec {
-  years?: number;
-  months?: number;
-  weeks?: number;
-  days?: number;
-}
+export type { AgeSpec } from './civil-days.ts';
 
 export function plainDate(iso: string): PlainDate {
   return Temporal.PlainDate.from(iso, { overflow: 'reject' });
 }
 
+const toDay = (date: PlainDate) => epochDay(date.year, date.month, date.day);
+const fromDay = (days: EpochDay) => Temporal.PlainDate.from(civilFromDay(days));
+
 /**
- * The first day on which a person born on `birth` has the given age.
- *
- * Under 年齢計算ニ関スル法律 and 民法 §143 a period counted in years or months ends at the end of the day before the
- * corresponding date; so the age is held from the corresponding date itself. When that month has no corresponding
- * date (born on the 31st, or 29 February), the period ends with the last day of the month and the age is held from
- * the first day of the next month — not on the clamped date that calendar arithmetic would give.
- * Weeks and days count from birth as day 0 (生後6週0日 = birth + 42 days).
+ * The first day on which a person born on `birth` has the given age — the legal rule of 年齢計算ニ関スル法律 and
+ * 民法 §143, implemented once in civil-days.ts (see there for the month-end case).
  */
 export function dateAttainingAge(birth: PlainDate, age: AgeSpec): PlainDate {
-  const months = (age.years ?? 0) * 12 + (age.months ?? 0);
-  let date = birth;
-  if (months > 0) {
-    const target = birth.add({ months }, { overflow: 'constrain' });
-    date = target.day === birth.day ? target : target.with({ day: target.daysInMonth }).add({ days: 1 });
-  }
-  return date.add({ days: (age.weeks ?? 0) * 7 + (age.days ?? 0) });
+  return fromDay(dayAttainingAge(toDay(birth), age));
 }
 
 /** Whole years of age on `on` (the person turns N at the end of the day before the Nth birthday). */
@@ -47,14 +34,9 @@ export function ageInMonths(birth: PlainDate, on: PlainDate): number {
   return Math.max(0, months);
 }
 
-/**
- * The April 1 on which a child enters elementary school (小学校就学): the first April 1 after the child turns 6.
- * A child born on April 1 turns 6 at the end of March 31 and so enters with the children born the year before.
- */
+/** The April 1 on which a child enters elementary school (小学校就学); see civil-days.ts. */
 export function schoolEntryDate(birth: PlainDate): PlainDate {
-  const turnsSixOn = dateAttainingAge(birth, { years: 6 }).subtract({ days: 1 });
-  const april = Temporal.PlainDate.from({ year: turnsSixOn.year, month: 4, day: 1 });
-  return Temporal.PlainDate.compare(april, turnsSixOn) > 0 ? april : april.add({ years: 1 });
+  return fromDay(schoolEntryDay(toDay(birth)));
 }
 
 export function minDate(a: PlainDate, b: PlainDate): PlainDate {

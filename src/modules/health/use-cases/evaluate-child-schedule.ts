@@ -1,4 +1,5 @@
 import { plainDate } from '../../../platform/time/civil-age.ts';
+import { dayFromIso, type EpochDay, isoFromDay } from '../../../platform/time/civil-days.ts';
 import { infantCheckups } from '../checkups/checkup-schedule.ts';
 import { evaluateDoses } from '../vaccination/evaluate-doses.ts';
 import type { RoutineSchedule } from '../vaccination/routine-schedule.ts';
@@ -18,12 +19,12 @@ export function evaluateChildSchedule(schedule: RoutineSchedule, input: Evaluate
   const birth = plainDate(input.birthDate);
   const asOf = plainDate(input.asOf);
   const names = new Map(schedule.vaccines.map((v) => [v.code, v.name]));
-  const history = input.vaccinations.map((v) => ({ vaccine: v.vaccine, dose: v.dose, date: plainDate(v.date) }));
-  const iso = (value: { toString(): string } | undefined) => value?.toString();
+  const history = input.vaccinations.map((v) => ({ vaccine: v.vaccine, dose: v.dose, date: dayFromIso(v.date) }));
+  const iso = (day: EpochDay | undefined) => (day === undefined ? undefined : isoFromDay(day));
   return {
     asOf: asOf.toString(),
     schedule: { version: schedule.version, verification: schedule.verification },
-    vaccinations: evaluateDoses(schedule, birth, history, asOf).map((s) => ({
+    vaccinations: evaluateDoses(schedule, dayFromIso(input.birthDate), history, dayFromIso(input.asOf)).map((s) => ({
       vaccine: s.vaccine,
       vaccineName: names.get(s.vaccine) ?? { ja: s.vaccine, en: s.vaccine },
       dose: s.dose,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainDate as d } from '../../../platform/time/civil-age.ts';
+import { dayFromIso as d, isoFromDay } from '../../../platform/time/civil-days.ts';
 import { evaluateDoses, type GivenDose } from './evaluate-doses.ts';
 import { loadRoutineSchedule } from './routine-schedule.ts';
 
@@ -9,10 +9,10 @@ const statusOf = (birth: string, asOf: string, history: GivenDose[] = []) => {
   return (vaccine: string, dose: number) => {
     const found = all.find((s) => s.vaccine === vaccine && s.dose === dose);
     if (!found) throw new Error(`${vaccine} ${dose} missing`);
-    return {
-      ...found,
-      ...Object.fromEntries(Object.entries(found).map(([k, v]) => [k, typeof v === 'object' ? String(v) : v])),
-    };
+    const dateFields = ['givenOn', 'earliest', 'recommendedFrom', 'recommendedBy', 'latest'];
+    return Object.fromEntries(
+      Object.entries(found).map(([k, v]) => [k, dateFields.includes(k) ? isoFromDay(v as number) : v]),
+    );
   };
 };
 
