@@ -64,10 +64,14 @@ export interface ParameterUse<V = unknown> {
  * files: a new amount or schedule is a new dated entry, and past evaluations keep giving past answers.
  */
 export class BenefitParameters {
+  // Parsed once: evaluations look parameters up month by month, and parsing dates is the expensive part.
+  private readonly starts = new Map<string, PlainDate[]>();
+
   constructor(private readonly file: ParameterFile) {
     for (const [name, parameter] of Object.entries(file)) {
       const froms = parameter.values.map((v) => v.from);
       if ([...froms].sort().join() !== froms.join()) throw new Error(`parameter ${name}: values out of date order`);
+      this.starts.set(name, froms.map(civilDate));
     }
   }
 
@@ -78,8 +82,9 @@ export class BenefitParameters {
   /** The value in effect on `on`, or null when the parameter has no value yet on that day. */
   at<N extends ParameterName>(name: N, on: PlainDate): ParameterUse<ValueOf<N>> | null {
     const parameter = this.file[name];
+    const starts = this.starts.get(name)!;
     let found: (typeof parameter.values)[number] | undefined;
-    for (const entry of parameter.values) if (isOnOrBefore(civilDate(entry.from), on)) found = entry;
+    for (let i = 0; i < starts.length; i++) if (isOnOrBefore(starts[i]!, on)) found = parameter.values[i];
     if (!found) return null;
     return {
       name,

@@ -83,8 +83,7 @@ export async function submitApplication(
   for (const child of app.children) {
     const facts = toChildFacts(child.facts);
     const requested = new Set(child.benefits ?? CLAIMABLE_BENEFITS);
-    for (const evaluation of evaluateBenefits({ fiscalYear: app.fiscalYear, child: facts })) {
-      if (!requested.has(evaluation.code as ClaimableBenefit)) continue;
+    for (const evaluation of evaluateBenefits({ fiscalYear: app.fiscalYear, child: facts, only: [...requested] })) {
       const benefitCode = evaluation.code as ClaimableBenefit;
       if (!evaluation.eligible) {
         notEligible.push({ childId: child.childId, benefitCode, reasons: evaluation.reasons });
@@ -124,6 +123,7 @@ export async function submitApplication(
       .returning({ id: benefitApplications.id });
 
     let applicationId: string;
+    let openedRows: (typeof benefitClaims.$inferSelect)[] = [];
     const replayed = !inserted;
     if (inserted) {
       applicationId = inserted.id;
@@ -150,6 +150,7 @@ export async function submitApplication(
             })
             .returning()
         : [];
+      openedRows = opened;
       if (opened.length) {
         await tx.insert(benefitClaimHistory).values(
           opened.map((c) => ({
@@ -208,22 +209,26 @@ export async function submitApplication(
       applicationId = existing.id;
     }
 
-    const rows = wanted.length
-      ? await tx
-          .select()
-          .from(benefitClaims)
-          .where(
-            or(
-              ...wanted.map((w) =>
-                and(
-                  eq(benefitClaims.childId, w.childId),
-                  eq(benefitClaims.benefitCode, w.benefitCode),
-                  eq(benefitClaims.fiscalYear, w.fiscalYear),
+    // A fresh submission that opened every claim already holds them; otherwise read what exists.
+    const rows =
+      !replayed && openedRows.length === wanted.length
+        ? openedRows
+        : wanted.length
+          ? await tx
+              .select()
+              .from(benefitClaims)
+              .where(
+                or(
+                  ...wanted.map((w) =>
+                    and(
+                      eq(benefitClaims.childId, w.childId),
+                      eq(benefitClaims.benefitCode, w.benefitCode),
+                      eq(benefitClaims.fiscalYear, w.fiscalYear),
+                    ),
+                  ),
                 ),
-              ),
-            ),
-          )
-      : [];
+              )
+          : [];
     const claims: SubmittedClaim[] = wanted.map((w) => {
       const row = rows.find(
         (r) => r.childId === w.childId && r.benefitCode === w.benefitCode && r.fiscalYear === w.fiscalYear,
