@@ -13,7 +13,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { sql } from 'drizzle-orm';
@@ -57,6 +57,7 @@ try {
   let n = 0;
   const deadline = performance.now() + SECONDS * 1000;
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (performance.now() < deadline) {
@@ -82,13 +83,16 @@ try {
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMsPerSubmission = (cpu.user + cpu.system) / 1000 / (acked.size + duplicatesSent);
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!.toFixed(1);
   const rate = acked.size / elapsed;
   console.log(
     `phase 1: ${acked.size} submissions acknowledged in ${elapsed.toFixed(1)} s = ${rate.toFixed(0)}/s ` +
       `(${(acked.size * 2) / elapsed > 0 ? ((acked.size * 2) / elapsed).toFixed(0) : 0} claims/s), ${CONCURRENCY} in flight, ` +
-      `p50 ${pct(0.5)} ms p99 ${pct(0.99)} ms; plus ${duplicatesSent} duplicate submissions`,
+      `p50 ${pct(0.5)} ms p99 ${pct(0.99)} ms; plus ${duplicatesSent} duplicate submissions; ` +
+      `bench process CPU ${cpuMsPerSubmission.toFixed(2)} ms per submission; load average ${loadavg()[0]!.toFixed(1)}`,
   );
   const keys = [...acked.keys()];
   const storedApps = await count(

@@ -32,7 +32,7 @@ export async function bulkApproveClaims(
 ): Promise<BulkOutcome[]> {
   requireStaff(input.actor, ['benefits-approver']);
   const { claimIds } = parseInput(idsSchema, { claimIds: input.claimIds });
-  return bulk(services, input.actor, claimIds, input.requestId, async (tx, claim) => {
+  return bulk(services, input.actor, claimIds, async (tx, claim) => {
     if (claim.status !== 'under-review') return 'wrong-status';
     if (claim.amount <= 0) return 'no-amount';
     if (claim.benefitCode === '018support') {
@@ -69,7 +69,7 @@ export async function startClaimReviews(
 ): Promise<BulkOutcome[]> {
   requireStaff(input.actor, ['benefits-clerk', 'benefits-approver']);
   const { claimIds } = parseInput(idsSchema, { claimIds: input.claimIds });
-  return bulk(services, input.actor, claimIds, input.requestId, async (tx, claim) => {
+  return bulk(services, input.actor, claimIds, async (tx, claim) => {
     if (claim.status !== 'received' && claim.status !== 'resubmitted') return 'wrong-status';
     await transitionClaim(services, tx, claim, 'under-review', {
       actor: input.actor,
@@ -84,7 +84,6 @@ async function bulk(
   services: AppServices,
   actor: BenefitsActor,
   claimIds: string[],
-  requestId: string | null | undefined,
   step: (tx: Tx, claim: ClaimRow) => Promise<BulkOutcome['check'] | null>,
 ): Promise<BulkOutcome[]> {
   const ids = [...new Set(claimIds)].sort();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../platform/testing/test-app.ts';
 import type { BenefitsActor } from '../benefits-actor.ts';
 import { parseTransferFile } from '../payments/zengin-transfer-file.ts';
-import { applicationFor, newChildId, newParentId } from '../testing/benefit-factories.ts';
+import { applicationFor, newParentId } from '../testing/benefit-factories.ts';
 import { changeClaimStatus } from './change-claim-status.ts';
 import { generatePaymentBatch, type PaymentBatchInput } from './generate-payment-batch.ts';
 import { getClaimTimeline } from './get-claim-timeline.ts';

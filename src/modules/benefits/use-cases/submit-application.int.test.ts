@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../platform/testing/test-app.ts';
 import { applicationFor, newChildId, newParentId } from '../testing/benefit-factories.ts';
+import { listParentClaims } from './list-parent-claims.ts';
 import { submitApplication } from './submit-application.ts';
 
 let t: TestContext;
@@ -47,6 +48,18 @@ describe('submitApplication', () => {
       )
     ).rows;
     expect(account).toEqual({ account_holder_kana: 'ﾔﾏﾀﾞ ﾊﾅｺ' });
+  });
+
+  it('lists the parent’s own claims with status and next step, and only theirs', async () => {
+    const parentId = newParentId();
+    await submitApplication(t.services, { parentId, application: applicationFor() });
+    await submitApplication(t.services, { parentId: newParentId(), application: applicationFor() });
+    const mine = await listParentClaims(t.services, { parentId });
+    expect(mine.map((c) => [c.benefitCode, c.statusLabel.ja])).toEqual([
+      ['018support', '申請受付'],
+      ['akachan-first', '申請受付'],
+    ]);
+    expect(mine[0]!.nextStep.ja).toBe('区市町村が審査を始めます。');
   });
 
   it('answers a retry with the same key from the first submission and opens nothing', async () => {
