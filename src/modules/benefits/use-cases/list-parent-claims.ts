@@ -14,7 +14,7 @@ export async function listParentClaims(services: AppServices, input: { parentId:
       .select()
       .from(benefitClaims)
       .where(eq(benefitClaims.parentId, input.parentId))
-      .orderBy(asc(benefitClaims.createdAt), asc(benefitClaims.id));
+      .orderBy(asc(benefitClaims.createdAt), asc(benefitClaims.childId), asc(benefitClaims.benefitCode));
     for (const row of rows) {
       await recordAudit(tx, {
         actor: { type: 'parent', id: input.parentId },
