@@ -38,6 +38,14 @@ describe('POST /api/v1/benefits/evaluate', () => {
     expect(akachan).toMatchObject({ eligible: true, amount: 100000, months: [] });
   });
 
+  it('is documented in the OpenAPI with its request and response schemas', async () => {
+    const doc = (await t.app.inject({ url: '/openapi.json' })).json();
+    const op = doc.paths['/api/v1/benefits/evaluate'].post;
+    expect(op.tags).toEqual(['benefits']);
+    expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '400']));
+    expect(doc.components.schemas.BenefitEvaluationRequest).toBeDefined();
+  });
+
   const invalid = JSON.parse(readFileSync(new URL('./rules/cases/invalid-input.json', import.meta.url), 'utf8')) as {
     name: string;
     body: object;

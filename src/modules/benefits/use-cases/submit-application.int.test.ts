@@ -137,6 +137,13 @@ describe('submitApplication', () => {
     expect(result.notEligible[0]!.reasons.find((r) => !r.met)?.condition).toBe('born-on-or-after');
   });
 
+  it('refuses the same child twice in one application', async () => {
+    const application = applicationFor();
+    const twice = { ...application, children: [application.children[0]!, application.children[0]!] };
+    const error = await submitApplication(t.services, { parentId: newParentId(), application: twice }).catch((e) => e);
+    expect(error.fieldErrors.map((f: { field: string }) => f.field)).toEqual(['body.children.1.childId']);
+  });
+
   it('validates the bank account, naming each field', async () => {
     const application = applicationFor();
     const bad = {

@@ -33,7 +33,19 @@ export const submitApplicationSchema = z.object({
       }),
     )
     .min(1)
-    .max(20),
+    .max(20)
+    .superRefine((children, ctx) => {
+      children.forEach((child, i) => {
+        if (children.findIndex((c) => c.childId === child.childId) !== i) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'childId'],
+            message: 'This child is already in the application',
+            params: { ja: '同じお子さんが申請に重複しています' },
+          });
+        }
+      });
+    }),
   bankAccount: bankAccountSchema,
 });
 export type SubmitApplicationInput = z.input<typeof submitApplicationSchema>;
