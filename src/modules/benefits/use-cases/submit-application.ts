@@ -15,6 +15,21 @@ import { fiscalYearOf } from '../rules/civil-date.ts';
 import { evaluateBenefits } from '../rules/evaluate-benefits.ts';
 import { CLAIMABLE_BENEFITS, type ClaimableBenefit, type Reason } from '../rules/evaluation.ts';
 
+/** What the answer needs of a claim; the stored evaluation (the large part of the row) is not read back. */
+const claimSummary = {
+  id: benefitClaims.id,
+  applicationId: benefitClaims.applicationId,
+  municipalityCode: benefitClaims.municipalityCode,
+  parentId: benefitClaims.parentId,
+  childId: benefitClaims.childId,
+  benefitCode: benefitClaims.benefitCode,
+  fiscalYear: benefitClaims.fiscalYear,
+  status: benefitClaims.status,
+  months: benefitClaims.months,
+  amount: benefitClaims.amount,
+};
+type ClaimSummary = { [K in keyof typeof claimSummary]: (typeof claimSummary)[K]['_']['data'] };
+
 export const submitApplicationSchema = z.object({
   /** The parent's municipality: the tenant that reviews and pays. */
   municipalityCode: municipalityCodeSchema.refine((code) => findMunicipality(code) !== undefined, {
@@ -135,7 +150,7 @@ export async function submitApplication(
       .returning({ id: benefitApplications.id });
 
     let applicationId: string;
-    let openedRows: (typeof benefitClaims.$inferSelect)[] = [];
+    let openedRows: ClaimSummary[] = [];
     const replayed = !inserted;
     if (inserted) {
       applicationId = inserted.id;
@@ -160,7 +175,7 @@ export async function submitApplication(
             .onConflictDoNothing({
               target: [benefitClaims.childId, benefitClaims.benefitCode, benefitClaims.fiscalYear],
             })
-            .returning()
+            .returning(claimSummary)
         : [];
       openedRows = opened;
       if (opened.length) {
@@ -227,7 +242,7 @@ export async function submitApplication(
         ? openedRows
         : wanted.length
           ? await tx
-              .select()
+              .select(claimSummary)
               .from(benefitClaims)
               .where(
                 or(
