@@ -8,7 +8,17 @@ interface RuleCase {
   name: string;
   fiscalYear: number;
   child: unknown;
-  expect: Partial<Record<BenefitCode, { eligible: boolean; amount: number; months?: string[] }>>;
+  expect: Partial<
+    Record<
+      BenefitCode,
+      {
+        eligible: boolean;
+        amount: number;
+        months?: string[];
+        instalments?: { no: number; amount: number; paymentMonth: string; applicationDeadline: string }[];
+      }
+    >
+  >;
 }
 
 const dir = new URL('./cases/', import.meta.url);
@@ -28,6 +38,16 @@ describe.each(files)('%s', (file) => {
         amount: expected.amount,
       });
       if (expected.months) expect(actual.months).toEqual(expected.months);
+      if (expected.instalments) {
+        expect(
+          actual.instalments?.map(({ no, amount, paymentMonth, applicationDeadline }) => ({
+            no,
+            amount,
+            paymentMonth,
+            applicationDeadline,
+          })),
+        ).toEqual(expected.instalments);
+      }
       // The trace always cites dated parameters, so an answer can be checked against its sources.
       for (const reason of actual.reasons) {
         for (const p of reason.parameters) expect(p.effectiveFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
