@@ -103,7 +103,7 @@ export async function buildApp(services: AppServices, sessionSecret: string): Pr
           'Errors are RFC 9457 problem details (application/problem+json) with English and Japanese text.',
       },
       servers: [{ url: config.baseUrl }],
-      tags: [{ name: 'municipalities' }, { name: 'operations' }],
+      tags: [{ name: 'municipalities' }, { name: 'health' }, { name: 'operations' }],
     },
     transform: jsonSchemaTransform,
     // Schemas given an id with .meta({ id }) become components, so the $refs the routes use resolve.

@@ -9,12 +9,12 @@ import { closeServices, openServices, prepareDatabase, seedDemoData } from './pl
 const USAGE = `Usage: tsunagu <command> [options]
 
 Commands:
-  serve     Start the platform: HTTP and job worker in one process by default
-  migrate   Apply database migrations and reference data, then exit
-  seed      Load demo data (--demo), then exit
+  serve                      Start the platform: HTTP and job worker in one process by default
+  migrate                    Apply database migrations and reference data, then exit
+  seed                       Load demo data (--demo), then exit
 ${modules
   .flatMap((m) => m.commands ?? [])
-  .map((c) => `  ${c.name.padEnd(9)} ${c.summary}`)
+  .map((c) => `  ${c.name.padEnd(26)} ${c.summary}`)
   .join('\n')}
 Run 'tsunagu <command> --help' for a command's options. Configuration comes from the environment (see README.md).`;
 
@@ -49,13 +49,18 @@ function usageError(message: string, usage: string): number {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  const [command, ...platformArgs] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     process.stdout.write(`${USAGE}\n`);
     return command ? 0 : 2;
   }
 
-  const moduleCommand = modules.flatMap((m) => m.commands ?? []).find((c) => c.name === command);
+  // Module commands may have several words (`registry import <file>`): the longest name that prefixes argv wins.
+  const moduleCommand = modules
+    .flatMap((m) => m.commands ?? [])
+    .filter((c) => c.name.split(' ').every((word, i) => argv[i] === word))
+    .sort((a, b) => b.name.length - a.name.length)[0];
+  const rest = moduleCommand ? argv.slice(moduleCommand.name.split(' ').length) : platformArgs;
   const spec = COMMANDS[command];
   if (!spec && !moduleCommand) return usageError(`unknown command '${command}'`, USAGE);
 
@@ -77,12 +82,12 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (command === 'seed' && !values.demo) return usageError('seed needs --demo', spec!.usage);
+  const role = (values.role ?? 'all') as Role;
+  if (!['web', 'worker', 'all'].includes(role)) return usageError('--role must be web, worker or all', spec!.usage);
   const config = loadConfig();
   const log = createLogger(config.logLevel, { pretty: process.stdout.isTTY && config.mode === 'demo' });
 
   if (command === 'serve') {
-    const role = (values.role ?? 'all') as Role;
-    if (!['web', 'worker', 'all'].includes(role)) return usageError(`--role must be web, worker or all`, spec!.usage);
     await serve(config, log, {
       role,
       migrate: config.migrateOnStart && !values['no-migrate'],

@@ -1,0 +1,62 @@
+import { Temporal } from 'temporal-polyfill';
+
+export type PlainDate = Temporal.PlainDate;
+
+/** 'YYYY-MM-DD' that names a real calendar day (2025-02-30 is refused rather than rolled over to March). */
+export function parseCivilDate(value: string): PlainDate | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  try {
+    return Temporal.PlainDate.from(value, { overflow: 'reject' });
+  } catch {
+    return null;
+  }
+}
+
+export function civilDate(value: string): PlainDate {
+  const parsed = parseCivilDate(value);
+  if (!parsed) throw new Error(`not a civil date: ${value}`);
+  return parsed;
+}
+
+/**
+ * The day at whose end a person born on `birthDate` reaches age `years` (年齢計算ニ関スル法律 with 民法 143):
+ * the day before the anniversary. When the anniversary does not exist (born 29 February, non-leap target year) the
+ * period ends on the last day of February.
+ */
+export function dayReachingAge(birthDate: PlainDate, years: number): PlainDate {
+  const year = birthDate.year + years;
+  // Born 29 February: the day before the anniversary in a leap year, the end of February otherwise — 28 both ways.
+  if (birthDate.month === 2 && birthDate.day === 29) return Temporal.PlainDate.from({ year, month: 2, day: 28 });
+  return Temporal.PlainDate.from({ year, month: birthDate.month, day: birthDate.day }).subtract({ days: 1 });
+}
+
+/** "The first March 31 on or after the day the child reaches `years`" (…歳に達する日以後の最初の3月31日). */
+export function firstMarch31OnOrAfterReachingAge(birthDate: PlainDate, years: number): PlainDate {
+  const reached = dayReachingAge(birthDate, years);
+  const march31 = Temporal.PlainDate.from({ year: reached.year, month: 3, day: 31 });
+  return Temporal.PlainDate.compare(reached, march31) <= 0 ? march31 : march31.add({ years: 1 });
+}
+
+/** Japanese fiscal year (年度) a day belongs to: April to March. */
+export function fiscalYearOf(date: PlainDate): number {
+  return date.month >= 4 ? date.year : date.year - 1;
+}
+
+/** The twelve first-of-month days of a fiscal year, April first. */
+export function monthStartsOfFiscalYear(fiscalYear: number): PlainDate[] {
+  const april = Temporal.PlainDate.from({ year: fiscalYear, month: 4, day: 1 });
+  return Array.from({ length: 12 }, (_, i) => april.add({ months: i }));
+}
+
+/** '2025-04' for the month of a day. */
+export function yearMonth(date: PlainDate): string {
+  return date.toString().slice(0, 7);
+}
+
+export function isBefore(a: PlainDate, b: PlainDate): boolean {
+  return Temporal.PlainDate.compare(a, b) < 0;
+}
+
+export function isOnOrBefore(a: PlainDate, b: PlainDate): boolean {
+  return Temporal.PlainDate.compare(a, b) <= 0;
+}

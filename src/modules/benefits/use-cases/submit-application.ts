@@ -1,0 +1,290 @@
+import { createHash } from 'node:crypto';
+import { and, eq, or } from 'drizzle-orm';
+import { z } from 'zod';
+import { recordAudit } from '../../../platform/audit/record-audit.ts';
+import { AppError } from '../../../platform/http/app-error.ts';
+import type { AppServices } from '../../../platform/services.ts';
+import { findMunicipality, municipalityCodeSchema } from '../../municipalities/index.ts';
+import { bankAccountSchema } from '../bank-account.schemas.ts';
+import { childFactsSchema, fiscalYearSchema, toChildFacts } from '../benefits.schemas.ts';
+import { benefitApplications, benefitClaimHistory, benefitClaims } from '../benefits.tables.ts';
+import '../claim-events.ts';
+import type { ClaimStatus } from '../claim-status.ts';
+import { parseInput } from '../input-validation.ts';
+import { fiscalYearOf } from '../rules/civil-date.ts';
+import { evaluateBenefits } from '../rules/evaluate-benefits.ts';
+import { CLAIMABLE_BENEFITS, type ClaimableBenefit, type Reason } from '../rules/evaluation.ts';
+
+/** What the answer needs of a claim; the stored evaluation (the large part of the row) is not read back. */
+const claimSummary = {
+  id: benefitClaims.id,
+  applicationId: benefitClaims.applicationId,
+  municipalityCode: benefitClaims.municipalityCode,
+  parentId: benefitClaims.parentId,
+  childId: benefitClaims.childId,
+  benefitCode: benefitClaims.benefitCode,
+  fiscalYear: benefitClaims.fiscalYear,
+  status: benefitClaims.status,
+  months: benefitClaims.months,
+  amount: benefitClaims.amount,
+};
+type ClaimSummary = { [K in keyof typeof claimSummary]: (typeof claimSummary)[K]['_']['data'] };
+
+export const submitApplicationSchema = z.object({
+  /** The parent's municipality: the tenant that reviews and pays. */
+  municipalityCode: municipalityCodeSchema.refine((code) => findMunicipality(code) !== undefined, {
+    message: 'Not a municipality of Tokyo',
+    params: { ja: '東京都の区市町村コードではありません' },
+  }),
+  /** Chosen by the client once per submission and reused on every retry of it. */
+  idempotencyKey: z.string().min(16).max(100),
+  fiscalYear: fiscalYearSchema,
+  children: z
+    .array(
+      z.object({
+        childId: z.string().min(1).max(100),
+        facts: childFactsSchema,
+        benefits: z.array(z.enum(CLAIMABLE_BENEFITS)).min(1).optional(),
+      }),
+    )
+    .min(1)
+    .max(20)
+    .superRefine((children, ctx) => {
+      children.forEach((child, i) => {
+        if (children.findIndex((c) => c.childId === child.childId) !== i) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'childId'],
+            message: 'This child is already in the application',
+            params: { ja: '同じお子さんが申請に重複しています' },
+          });
+        }
+      });
+    }),
+  bankAccount: bankAccountSchema,
+});
+export type SubmitApplicationInput = z.input<typeof submitApplicationSchema>;
+
+export interface SubmittedClaim {
+  childId: string;
+  benefitCode: ClaimableBenefit;
+  fiscalYear: number;
+  /** True when this submission opened it; false when it already existed (retry, double tap, earlier application). */
+  opened: boolean;
+  /** Absent when the existing claim is another parent's (its details are not this parent's to see). */
+  claim?: { id: string; status: ClaimStatus; months: string[]; amount: number };
+}
+
+export interface SubmitApplicationResult {
+  applicationId: string;
+  replayed: boolean;
+  claims: SubmittedClaim[];
+  notEligible: { childId: string; benefitCode: ClaimableBenefit; reasons: Reason[] }[];
+}
+
+/**
+ * The once-only application: one submission opens one claim per benefit per eligible child (018サポート and, for a
+ * newborn, 赤ちゃんファースト), in one transaction. Twice-submitted — a retry with the same idempotency key, a
+ * double tap racing the first, or a second application for the same child — opens nothing twice: the unique keys
+ * on the key and on (child, benefit, fiscal year) decide, and `on conflict do nothing` waits for the first.
+ * The children's facts come from the caller until the identity module supplies the household register.
+ */
+export async function submitApplication(
+  services: AppServices,
+  input: { parentId: string; requestId?: string | null; application: SubmitApplicationInput },
+): Promise<SubmitApplicationResult> {
+  const app = parseInput(submitApplicationSchema, input.application);
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify([input.parentId, app.municipalityCode, app.fiscalYear, app.children, app.bankAccount]))
+    .digest('hex');
+
+  const wanted: {
+    childId: string;
+    benefitCode: ClaimableBenefit;
+    fiscalYear: number;
+    months: string[];
+    amount: number;
+    evaluation: unknown;
+  }[] = [];
+  const notEligible: SubmitApplicationResult['notEligible'] = [];
+  for (const child of app.children) {
+    const facts = toChildFacts(child.facts);
+    const requested = new Set(child.benefits ?? CLAIMABLE_BENEFITS);
+    for (const evaluation of evaluateBenefits({ fiscalYear: app.fiscalYear, child: facts, only: [...requested] })) {
+      const benefitCode = evaluation.code as ClaimableBenefit;
+      if (!evaluation.eligible) {
+        notEligible.push({ childId: child.childId, benefitCode, reasons: evaluation.reasons });
+        continue;
+      }
+      wanted.push({
+        childId: child.childId,
+        benefitCode,
+        // The gift is one per child, booked in its birth year; 018 is one claim per fiscal year.
+        fiscalYear: benefitCode === 'akachan-first' ? fiscalYearOf(facts.birthDate) : app.fiscalYear,
+        months: evaluation.months,
+        amount: evaluation.amount,
+        evaluation,
+      });
+    }
+  }
+
+  const actor = { type: 'parent' as const, id: input.parentId };
+  return services.db.transaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(benefitApplications)
+      .values({
+        municipalityCode: app.municipalityCode,
+        parentId: input.parentId,
+        idempotencyKey: app.idempotencyKey,
+        requestFingerprint: fingerprint,
+        fiscalYear: app.fiscalYear,
+        accountSource: app.bankAccount.source,
+        bankCode: app.bankAccount.bankCode,
+        branchCode: app.bankAccount.branchCode,
+        accountType: app.bankAccount.accountType,
+        accountNumber: app.bankAccount.accountNumber,
+        accountHolderKana: app.bankAccount.holderKana,
+        submittedAt: services.now(),
+      })
+      .onConflictDoNothing({ target: benefitApplications.idempotencyKey })
+      .returning({ id: benefitApplications.id });
+
+    let applicationId: string;
+    let openedRows: ClaimSummary[] = [];
+    const replayed = !inserted;
+    if (inserted) {
+      applicationId = inserted.id;
+      const opened = wanted.length
+        ? await tx
+            .insert(benefitClaims)
+            .values(
+              wanted.map((w) => ({
+                municipalityCode: app.municipalityCode,
+                applicationId,
+                parentId: input.parentId,
+                childId: w.childId,
+                benefitCode: w.benefitCode,
+                fiscalYear: w.fiscalYear,
+                months: w.months,
+                amount: w.amount,
+                evaluation: w.evaluation,
+                createdAt: services.now(),
+                updatedAt: services.now(),
+              })),
+            )
+            .onConflictDoNothing({
+              target: [benefitClaims.childId, benefitClaims.benefitCode, benefitClaims.fiscalYear],
+            })
+            .returning(claimSummary)
+        : [];
+      openedRows = opened;
+      if (opened.length) {
+        await tx.insert(benefitClaimHistory).values(
+          opened.map((c) => ({
+            claimId: c.id,
+            municipalityCode: c.municipalityCode,
+            fromStatus: null,
+            toStatus: 'received' as const,
+            actorType: 'parent',
+            actorId: input.parentId,
+            occurredAt: services.now(),
+          })),
+        );
+      }
+      for (const claim of opened) {
+        await recordAudit(tx, {
+          actor,
+          action: 'benefit-claim.create',
+          resource: { type: 'benefit-claim', id: claim.id },
+          municipalityCode: claim.municipalityCode,
+          purpose: 'benefit application',
+          outcome: 'success',
+          requestId: input.requestId,
+          detail: { benefitCode: claim.benefitCode, fiscalYear: claim.fiscalYear },
+        });
+        await services.events.publish(
+          tx,
+          'claim.status-changed',
+          {
+            claimId: claim.id,
+            parentId: claim.parentId,
+            childId: claim.childId,
+            benefitCode: claim.benefitCode,
+            fiscalYear: claim.fiscalYear,
+            from: null,
+            to: 'received',
+            reason: null,
+          },
+          { municipalityCode: claim.municipalityCode, requestId: input.requestId },
+        );
+      }
+    } else {
+      const [existing] = await tx
+        .select({
+          id: benefitApplications.id,
+          parentId: benefitApplications.parentId,
+          fingerprint: benefitApplications.requestFingerprint,
+        })
+        .from(benefitApplications)
+        .where(eq(benefitApplications.idempotencyKey, app.idempotencyKey));
+      if (!existing || existing.parentId !== input.parentId || existing.fingerprint !== fingerprint) {
+        throw new AppError('idempotency-key-reused', 409, {
+          en: 'This idempotency key was already used for a different submission.',
+          ja: 'この再送キーは別の申請で使われています。',
+        });
+      }
+      applicationId = existing.id;
+    }
+
+    // A fresh submission that opened every claim already holds them; otherwise read what exists.
+    const rows =
+      !replayed && openedRows.length === wanted.length
+        ? openedRows
+        : wanted.length
+          ? await tx
+              .select(claimSummary)
+              .from(benefitClaims)
+              .where(
+                or(
+                  ...wanted.map((w) =>
+                    and(
+                      eq(benefitClaims.childId, w.childId),
+                      eq(benefitClaims.benefitCode, w.benefitCode),
+                      eq(benefitClaims.fiscalYear, w.fiscalYear),
+                    ),
+                  ),
+                ),
+              )
+          : [];
+    const claims: SubmittedClaim[] = wanted.map((w) => {
+      const row = rows.find(
+        (r) => r.childId === w.childId && r.benefitCode === w.benefitCode && r.fiscalYear === w.fiscalYear,
+      );
+      const base = { childId: w.childId, benefitCode: w.benefitCode, fiscalYear: w.fiscalYear };
+      if (!row) throw new Error('claim vanished inside its transaction');
+      const opened = row.applicationId === applicationId;
+      if (row.parentId !== input.parentId) return { ...base, opened };
+      return {
+        ...base,
+        opened,
+        claim: { id: row.id, status: row.status, months: row.months, amount: row.amount },
+      };
+    });
+    // Claims shown back that this submission did not write are reads of benefit records.
+    const readBack = rows.filter(
+      (r) => r.parentId === input.parentId && (replayed || r.applicationId !== applicationId),
+    );
+    for (const row of readBack) {
+      await recordAudit(tx, {
+        actor,
+        action: 'benefit-claim.read',
+        resource: { type: 'benefit-claim', id: row.id },
+        municipalityCode: row.municipalityCode,
+        purpose: replayed ? 'repeated submission answered from the first' : 'application found an open claim',
+        outcome: 'success',
+        requestId: input.requestId,
+      });
+    }
+    return { applicationId, replayed, claims, notEligible };
+  });
+}

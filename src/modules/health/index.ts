@@ -1,0 +1,17 @@
+import type { TsunaguModule } from '../../platform/module.ts';
+import { exportRecipientsCommand, importRecipientsCommand } from './health.commands.ts';
+import { healthRoutes } from './health.routes.ts';
+import { seedDemoSchemes } from './use-cases/seed-demo-schemes.ts';
+import { loadRoutineSchedule } from './vaccination/routine-schedule.ts';
+
+export { infantCheckups, prenatalVisits } from './checkups/checkup-schedule.ts';
+export { isValidInsurerNumber, isValidRecipientNumber } from './public-expense-number.ts';
+export { evaluateDoses } from './vaccination/evaluate-doses.ts';
+
+/** Maternal and child health (PMH): schedules now; subsidy eligibility, 予診票 and records build on identity. */
+export const healthModule: TsunaguModule = {
+  name: 'health',
+  routes: (app, services) => healthRoutes(app, services, loadRoutineSchedule()),
+  seedDemo: seedDemoSchemes,
+  commands: [importRecipientsCommand, exportRecipientsCommand],
+};
