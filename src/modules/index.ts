@@ -1,8 +1,15 @@
 import type { TsunaguModule } from '../platform/module.ts';
 import { benefitsModule } from './benefits/index.ts';
 import { healthModule } from './health/index.ts';
+import { hokatsuModule } from './hokatsu/index.ts';
 import { municipalitiesModule } from './municipalities/index.ts';
 import { portalModule } from './portal/index.ts';
 
 /** Every domain module, in dependency order (a module's reference data may rely on an earlier one's). */
-export const modules: readonly TsunaguModule[] = [municipalitiesModule, healthModule, benefitsModule, portalModule];
+export const modules: readonly TsunaguModule[] = [
+  municipalitiesModule,
+  healthModule,
+  benefitsModule,
+  hokatsuModule,
+  portalModule,
+];

@@ -1,0 +1,31 @@
+import type { TsunaguModule } from '../../platform/module.ts';
+import { hokatsuCommand } from './cli/hokatsu-command.ts';
+import { indexRuleRoutes } from './hokatsu.routes.ts';
+import { simulationPageRoutes } from './hokatsu-pages.routes.ts';
+import { compareWithMinimumIndex, nurseryRoutes } from './nurseries.routes.ts';
+import { seedDemoNurseries } from './use-cases/seed-demo-nurseries.ts';
+
+export type { AllocationResult } from './allocation/allocate.ts';
+export { allocate } from './allocation/allocate.ts';
+export type { AllocationInstance } from './allocation/allocation-instance.ts';
+export { computeIndex } from './index-rules/compute-index.ts';
+export { findIndexRuleSet } from './index-rules/index-rule-catalog.ts';
+// For the identity branch: these use cases take the signed-in actor and an opaque household reference.
+export { bookVisit, VISIT_RULES } from './use-cases/book-visit.ts';
+export { cancelVisitBooking } from './use-cases/cancel-visit-booking.ts';
+export { publishMinimumIndices } from './use-cases/publish-minimum-indices.ts';
+export { publishVisitSlots } from './use-cases/publish-visit-slots.ts';
+export { rescheduleVisitBooking } from './use-cases/reschedule-visit-booking.ts';
+export { listVisitAttendees, markVisitAttendance } from './use-cases/visit-attendance.ts';
+
+/** Nursery one-stop (保活ワンストップ): allocation, index rules and simulation, nursery search. */
+export const hokatsuModule: TsunaguModule = {
+  name: 'hokatsu',
+  routes: async (app, services) => {
+    await indexRuleRoutes(app);
+    await simulationPageRoutes(app, services, compareWithMinimumIndex);
+    await nurseryRoutes(app, services);
+  },
+  seedDemo: seedDemoNurseries,
+  commands: [hokatsuCommand],
+};
