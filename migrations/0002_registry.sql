@@ -48,6 +48,7 @@ CREATE TABLE "registry_programs" (
 	"data" jsonb NOT NULL,
 	"raw" jsonb,
 	"raw_hash" text,
+	"staff_edited" boolean DEFAULT false NOT NULL,
 	"current_version" integer NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,

@@ -169,6 +169,8 @@ describe('OpenAPI', () => {
       ]),
     );
     const params = spec.paths['/api/v1/programs'].get.parameters.map((p: { name: string }) => p.name);
-    expect(params).toEqual(expect.arrayContaining(['municipality', 'ageMonths', 'prenatal', 'category', 'q', 'cursor']));
+    expect(params).toEqual(
+      expect.arrayContaining(['municipality', 'ageMonths', 'prenatal', 'category', 'q', 'cursor']),
+    );
   });
 });

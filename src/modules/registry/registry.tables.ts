@@ -45,6 +45,8 @@ export const registryPrograms = pgTable(
     /** The record exactly as the Tokyo file had it (null for staff-created programs). */
     raw: jsonb('raw').$type<Record<string, unknown>>(),
     rawHash: text('raw_hash'),
+    /** A staff edit of an imported program was published: the export rebuilds the record from `data`. */
+    staffEdited: boolean('staff_edited').notNull().default(false),
     currentVersion: integer('current_version').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

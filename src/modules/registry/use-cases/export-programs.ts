@@ -62,7 +62,7 @@ async function publishedRows(services: AppServices) {
       psid: registryPrograms.psid,
       data: registryPrograms.data,
       raw: registryPrograms.raw,
-      origin: registryPrograms.origin,
+      staffEdited: registryPrograms.staffEdited,
       currentVersion: registryPrograms.currentVersion,
       updatedAt: registryPrograms.updatedAt,
     })
@@ -73,8 +73,8 @@ async function publishedRows(services: AppServices) {
 
 export async function exportProgramsJson(services: AppServices): Promise<unknown[]> {
   const rows = await publishedRows(services);
-  // `raw` is kept in step with the published version (see approve-program-version.ts), so it is the export.
-  return rows.map((r) => r.raw ?? toTokyoRecord(r.psid, r.data, null));
+  // The raw record is exported unchanged unless staff have published an edit of it since the import.
+  return rows.map((r) => (r.raw && !r.staffEdited ? r.raw : toTokyoRecord(r.psid, r.data, r.raw)));
 }
 
 const CSV_COLUMNS = [

@@ -239,6 +239,7 @@ export async function importRegistry(services: AppServices, input: ImportRegistr
           data: record.data,
           raw: record.raw,
           rawHash: record.rawHash,
+          staffEdited: false,
           currentVersion: version,
           updatedAt: now,
         })
