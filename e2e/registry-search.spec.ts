@@ -61,7 +61,7 @@ describe('parent search 「制度をさがす」 in Chromium', () => {
 
     const cards = page.locator('[data-testid=program-results] > li');
     await expect.poll(() => cards.count()).toBe(2);
-    const text = await page.locator('[data-testid=program-results]').innerText();
+    const text = await page.locator('[data-testid=program-results]').textContent();
     expect(text).toContain('板橋区の乳児健診');
     expect(text).toContain('都の子育て応援');
     expect(text).not.toContain('千代田区の制度');
@@ -86,8 +86,8 @@ describe('parent search 「制度をさがす」 in Chromium', () => {
     const context = await browser.newContext({ locale: 'en-US', extraHTTPHeaders: { 'accept-language': 'en' } });
     const page = await context.newPage();
     await page.goto(`${base}/programs?municipality=131199&years=0&months=8`);
-    expect(await page.locator('h1').innerText()).toBe('Find support programs');
-    expect(await page.locator('[data-testid=program-results]').innerText()).toContain('Apply by 2026-09-30');
+    expect(await page.locator('h1').textContent()).toBe('Find support programs');
+    expect(await page.locator('[data-testid=program-results]').textContent()).toContain('Apply by 2026-09-30');
     await context.close();
   });
 });
