@@ -46,6 +46,7 @@ CREATE TABLE "registry_programs" (
 	"effective_to" date,
 	"search_key" text NOT NULL,
 	"data" jsonb NOT NULL,
+	"summary" jsonb NOT NULL,
 	"raw" jsonb,
 	"raw_hash" text,
 	"staff_edited" boolean DEFAULT false NOT NULL,

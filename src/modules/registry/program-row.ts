@@ -1,12 +1,17 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/database.ts';
 import type { ProgramData } from './program-data.ts';
+import { toSummary } from './program-view.ts';
 import { type ChangeKind, registryChanges } from './registry.tables.ts';
 import { searchKey } from './search-key.ts';
 
-/** The searchable columns of a program row, derived from its data so the two can never disagree. */
-export function programColumns(data: ProgramData) {
+/**
+ * The searchable columns of a program row and its public summary, derived from its data so they can never
+ * disagree. The summary is stored ready to serve: the search returns it as text without parsing `data`.
+ */
+export function programColumns(data: ProgramData, row: { id: string; psid: string; updatedAt: Date }) {
   return {
+    summary: toSummary({ ...row, data }),
     municipalityCode: data.municipalityCode,
     name: data.name,
     categories: data.categories,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../platform/access/actor.ts';
 import { createTestApp, type TestContext } from '../../platform/testing/test-app.ts';
 import { rawRecord } from './registry.factories.ts';
+import { searchResultSchema } from './registry.schemas.ts';
 import { importRegistry } from './use-cases/import-registry.ts';
 
 let t: TestContext;
@@ -54,6 +55,8 @@ describe('GET /api/v1/programs', () => {
     const body = res.json();
     expect(body.items.map((i: { psid: string }) => i.psid)).toEqual(['test+130001+UM1', 'test+131199+UM2']);
     expect(body.total).toBe(2);
+    // The list is assembled from stored summaries; it must still match the documented schema exactly.
+    expect(searchResultSchema.strict().parse(body)).toEqual(body);
     expect(body.unknownAge).toBe('exclude');
     expect(body.attribution.license).toBe('CC-BY-4.0');
     expect(body.items[0].ageMonths).toEqual({ min: 0, max: 36, source: 'explicit' });

@@ -16,9 +16,10 @@ import {
 import { exportProgramsCsv, exportProgramsJson } from './use-cases/export-programs.ts';
 import { getProgram } from './use-cases/get-program.ts';
 import { listChanges, registryStamp } from './use-cases/list-changes.ts';
-import { searchPrograms } from './use-cases/search-programs.ts';
+import { searchProgramsJson } from './use-cases/search-programs.ts';
 
 const TAGS = ['registry'];
+const ATTRIBUTION_JSON = JSON.stringify(ATTRIBUTION);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -66,7 +67,13 @@ export async function registryRoutes(app: FastifyInstance, services: AppServices
       },
       async (request, reply) => {
         if (await notModified(services, request, reply)) return reply;
-        return { ...(await searchPrograms(services, request.query)), attribution: ATTRIBUTION };
+        const result = await searchProgramsJson(services, request.query);
+        // Assembled from the stored summaries (validated by programSummarySchema in the tests, not per request).
+        const body = `{"items":[${result.itemsJson.join(',')}],"nextCursor":${JSON.stringify(result.nextCursor)},"total":${result.total},"unknownAge":"${result.unknownAge}","attribution":${ATTRIBUTION_JSON}}`;
+        return reply
+          .type('application/json; charset=utf-8')
+          .serializer((payload) => payload as string)
+          .send(body as never);
       },
     );
 

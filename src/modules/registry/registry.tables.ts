@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { ProgramData } from './program-data.ts';
 import type { ProgramStatus } from './program-status.ts';
+import type { ProgramSummary } from './program-view.ts';
 
 /**
  * One row per support program: the public projection of its latest published version (or its draft, before the
@@ -42,6 +43,8 @@ export const registryPrograms = pgTable(
     /** Locale-independent text key for partial-word search (see search-key.ts). */
     searchKey: text('search_key').notNull(),
     data: jsonb('data').$type<ProgramData>().notNull(),
+    /** The public summary (API list item), kept in step with `data` by programColumns. */
+    summary: jsonb('summary').$type<ProgramSummary>().notNull(),
     /** The record exactly as the Tokyo file had it (null for staff-created programs). */
     raw: jsonb('raw').$type<Record<string, unknown>>(),
     rawHash: text('raw_hash'),

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { createHash, randomUUID } from 'node:crypto';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/access/actor.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { AppError, fieldError } from '../../../platform/http/app-error.ts';
@@ -118,8 +118,11 @@ export async function importRegistry(services: AppServices, input: ImportRegistr
   const now = services.now();
   const report = buildReport(incoming, issues, Boolean(input.force));
 
-  return services.db.transaction(async (tx) => {
+  const result = await services.db.transaction(async (tx) => {
     await lockChangeFeed(tx);
+    // Thousands of rows into the trigram index: queue them in GIN's pending list and merge them in one sorted pass
+    // after commit (gin_clean_pending_list below), which is several times faster than inserting one by one.
+    await tx.execute(sql`set local gin_pending_list_limit = '256MB'`);
     const existing = await tx
       .select({
         id: registryPrograms.id,
@@ -164,18 +167,22 @@ export async function importRegistry(services: AppServices, input: ImportRegistr
       const rows = await tx
         .insert(registryPrograms)
         .values(
-          chunk.map((r) => ({
-            psid: r.psid,
-            status: 'published' as const,
-            origin: 'import' as const,
-            ...programColumns(r.data),
-            data: r.data,
-            raw: r.raw,
-            rawHash: r.rawHash,
-            currentVersion: 1,
-            createdAt: now,
-            updatedAt: now,
-          })),
+          chunk.map((r) => {
+            const id = randomUUID();
+            return {
+              id,
+              psid: r.psid,
+              status: 'published' as const,
+              origin: 'import' as const,
+              ...programColumns(r.data, { id, psid: r.psid, updatedAt: now }),
+              data: r.data,
+              raw: r.raw,
+              rawHash: r.rawHash,
+              currentVersion: 1,
+              createdAt: now,
+              updatedAt: now,
+            };
+          }),
         )
         .returning({ id: registryPrograms.id, psid: registryPrograms.psid });
       const dataByPsid = new Map(chunk.map((r) => [r.psid, r.data]));
@@ -186,7 +193,8 @@ export async function importRegistry(services: AppServices, input: ImportRegistr
           municipalityCode: dataByPsid.get(row.psid)!.municipalityCode,
           status: 'published' as const,
           data: dataByPsid.get(row.psid)!,
-          diff: diffProgramData(null, dataByPsid.get(row.psid)!),
+          // A first version has nothing to differ from; repeating the whole record here would double the import.
+          diff: [],
           createdBy: actorLabel(input.actor),
           reviewedBy: actorLabel(input.actor),
           createdAt: now,
@@ -235,7 +243,7 @@ export async function importRegistry(services: AppServices, input: ImportRegistr
         .update(registryPrograms)
         .set({
           status: 'published',
-          ...programColumns(record.data),
+          ...programColumns(record.data, { id: before.id, psid: record.psid, updatedAt: now }),
           data: record.data,
           raw: record.raw,
           rawHash: record.rawHash,
@@ -308,6 +316,12 @@ export async function importRegistry(services: AppServices, input: ImportRegistr
     }
     return report;
   });
+  if (result.created + result.updated + result.retired > 0) {
+    await services.db.execute(sql`select gin_clean_pending_list('registry_programs_search_key_trgm_idx'::regclass)`);
+    // Fresh statistics, or the planner keeps estimating an empty table and picks the wrong indexes.
+    await services.db.execute(sql`analyze registry_programs`);
+  }
+  return result;
 }
 
 function actorLabel(actor: Actor): string {

@@ -69,7 +69,7 @@ export async function reviewProgramVersion(
         .update(registryPrograms)
         .set({
           status: 'published',
-          ...programColumns(version.data),
+          ...programColumns(version.data, { id: program.id, psid: program.psid, updatedAt: now }),
           data: version.data,
           effectiveFrom: version.effectiveFrom,
           effectiveTo: version.effectiveTo,

@@ -23,14 +23,17 @@ export async function createProgramDraft(services: AppServices, input: SaveDraft
   const effectiveTo = input.program.effectiveTo ?? null;
   checkProgramData(data, effectiveFrom, effectiveTo);
   const now = services.now();
+  const id = randomUUID();
+  const psid = `tsunagu+${data.municipalityCode}+${randomUUID()}`;
   return services.db.transaction(async (tx) => {
     const [program] = await tx
       .insert(registryPrograms)
       .values({
-        psid: `tsunagu+${data.municipalityCode}+${randomUUID()}`,
+        id,
+        psid,
         status: 'draft',
         origin: 'staff',
-        ...programColumns(data),
+        ...programColumns(data, { id, psid, updatedAt: now }),
         data,
         currentVersion: 0,
         createdAt: now,
@@ -127,7 +130,7 @@ export async function editProgramDraft(
     if (program.status === 'draft') {
       await tx
         .update(registryPrograms)
-        .set({ ...programColumns(data), data, updatedAt: now })
+        .set({ ...programColumns(data, { id: program.id, psid: program.psid, updatedAt: now }), data, updatedAt: now })
         .where(eq(registryPrograms.id, program.id));
     }
     await recordAudit(tx, {

@@ -2,7 +2,7 @@ import { and, asc, count, eq, gt, inArray, isNull, lte, or, type SQL, sql } from
 import { badRequest } from '../../../platform/http/app-error.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import { TOKYO_CODE } from '../../municipalities/index.ts';
-import { type ProgramSummary, tokyoToday, toSummary } from '../program-view.ts';
+import { type ProgramSummary, tokyoToday } from '../program-view.ts';
 import type { SearchQuery } from '../registry.schemas.ts';
 import { registryPrograms } from '../registry.tables.ts';
 import { searchKey } from '../search-key.ts';
@@ -30,7 +30,10 @@ function decodeCursor(cursor: string): string {
 const encodeCursor = (psid: string) => Buffer.from(JSON.stringify({ after: psid })).toString('base64url');
 
 /** The public search: published programs in their effective window, keyset-paged by psid. */
-export async function searchPrograms(services: AppServices, query: SearchQuery): Promise<SearchResult> {
+export async function searchProgramsJson(
+  services: AppServices,
+  query: SearchQuery,
+): Promise<Omit<SearchResult, 'items'> & { itemsJson: string[] }> {
   const today = tokyoToday(services.now());
   const p = registryPrograms;
   const where: SQL[] = [
@@ -57,7 +60,8 @@ export async function searchPrograms(services: AppServices, query: SearchQuery):
 
   const [rows, totals] = await Promise.all([
     services.db
-      .select({ id: p.id, psid: p.psid, data: p.data, updatedAt: p.updatedAt })
+      // As text: the stored summary goes out as it is, without a JSON parse and re-serialise per row.
+      .select({ psid: p.psid, summary: sql<string>`${p.summary}::text` })
       .from(p)
       .where(and(...pageWhere))
       .orderBy(asc(p.psid))
@@ -69,9 +73,15 @@ export async function searchPrograms(services: AppServices, query: SearchQuery):
   ]);
   const page = rows.slice(0, query.limit);
   return {
-    items: page.map(toSummary),
+    itemsJson: page.map((r) => r.summary),
     nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]!.psid) : null,
     total: totals[0]?.n ?? 0,
     unknownAge: query.unknownAge,
   };
+}
+
+/** The same search with parsed items, for pages and other modules. */
+export async function searchPrograms(services: AppServices, query: SearchQuery): Promise<SearchResult> {
+  const { itemsJson, ...rest } = await searchProgramsJson(services, query);
+  return { items: itemsJson.map((item) => JSON.parse(item) as ProgramSummary), ...rest };
 }
