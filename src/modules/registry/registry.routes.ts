@@ -5,7 +5,6 @@ import { problemResponses } from '../../platform/http/problem-schema.ts';
 import type { AppServices } from '../../platform/services.ts';
 import { ATTRIBUTION, ATTRIBUTION_HEADERS } from './attribution.ts';
 import { programsPageRoutes } from './pages/programs-page.routes.ts';
-import { tokyoToday } from './program-view.ts';
 import {
   changesQuerySchema,
   changesResultSchema,
@@ -13,9 +12,10 @@ import {
   searchQuerySchema,
   searchResultSchema,
 } from './registry.schemas.ts';
+import { registryReadCache } from './registry-read-cache.ts';
 import { exportProgramsCsv, exportProgramsJson } from './use-cases/export-programs.ts';
 import { getProgram } from './use-cases/get-program.ts';
-import { listChanges, registryStamp } from './use-cases/list-changes.ts';
+import { listChanges } from './use-cases/list-changes.ts';
 import { searchProgramsJson } from './use-cases/search-programs.ts';
 
 const TAGS = ['registry'];
@@ -24,24 +24,22 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Conditional GET for every public read: the registry's version is its newest change (plus the Tokyo date, since
- * effective dates move the result without a change). Returns true when a 304 was sent.
+ * effective dates move the result without a change). Returns the stamp, or null when a 304 was sent.
  */
-async function notModified(services: AppServices, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
-  const stamp = await registryStamp(services);
-  const etag = `W/"r${stamp.cursor}-${tokyoToday(services.now())}"`;
-  reply.header('etag', etag).header('cache-control', 'public, max-age=60');
-  if (stamp.at) reply.header('last-modified', stamp.at.toUTCString());
+async function conditional(services: AppServices, request: FastifyRequest, reply: FastifyReply) {
+  const stamp = await registryReadCache(services).current();
+  reply.header('etag', stamp.etag).header('cache-control', 'public, max-age=60');
+  if (stamp.lastModified) reply.header('last-modified', stamp.lastModified);
   const inm = request.headers['if-none-match'];
-  if (inm?.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
-    reply.code(304).send();
-    return true;
-  }
   const ims = request.headers['if-modified-since'];
-  if (!inm && ims && stamp.at && Math.floor(stamp.at.getTime() / 1000) <= Math.floor(Date.parse(ims) / 1000)) {
+  const fresh = inm
+    ? inm.split(',').some((tag) => tag.trim() === stamp.etag || tag.trim() === '*')
+    : Boolean(ims && stamp.lastModified && Date.parse(stamp.lastModified) <= Date.parse(ims));
+  if (fresh) {
     reply.code(304).send();
-    return true;
+    return null;
   }
-  return false;
+  return stamp;
 }
 
 export async function registryRoutes(app: FastifyInstance, services: AppServices) {
@@ -66,14 +64,20 @@ export async function registryRoutes(app: FastifyInstance, services: AppServices
         },
       },
       async (request, reply) => {
-        if (await notModified(services, request, reply)) return reply;
-        const result = await searchProgramsJson(services, request.query);
-        // Assembled from the stored summaries (validated by programSummarySchema in the tests, not per request).
-        const body = `{"items":[${result.itemsJson.join(',')}],"nextCursor":${JSON.stringify(result.nextCursor)},"total":${result.total},"unknownAge":"${result.unknownAge}","attribution":${ATTRIBUTION_JSON}}`;
-        return reply
-          .type('application/json; charset=utf-8')
-          .serializer((payload) => payload as string)
-          .send(body as never);
+        const stamp = await conditional(services, request, reply);
+        if (!stamp) return reply;
+        const cache = registryReadCache(services);
+        let body = cache.response(request.url, stamp.etag);
+        if (!body) {
+          const result = await searchProgramsJson(services, request.query);
+          // Assembled from the stored summaries (checked against searchResultSchema in the tests, not per request),
+          // and kept encoded, so a repeated search costs neither a query nor a serialisation.
+          body = Buffer.from(
+            `{"items":[${result.itemsJson.join(',')}],"nextCursor":${JSON.stringify(result.nextCursor)},"total":${result.total},"unknownAge":"${result.unknownAge}","attribution":${ATTRIBUTION_JSON}}`,
+          );
+          cache.remember(request.url, stamp.etag, body);
+        }
+        return reply.type('application/json; charset=utf-8').send(body as never);
       },
     );
 
@@ -88,7 +92,7 @@ export async function registryRoutes(app: FastifyInstance, services: AppServices
         },
       },
       async (request, reply) => {
-        if (await notModified(services, request, reply)) return reply;
+        if (!(await conditional(services, request, reply))) return reply;
         return { ...(await listChanges(services, request.query)), attribution: ATTRIBUTION };
       },
     );
@@ -105,7 +109,7 @@ export async function registryRoutes(app: FastifyInstance, services: AppServices
         },
       },
       async (request, reply) => {
-        if (await notModified(services, request, reply)) return reply;
+        if (!(await conditional(services, request, reply))) return reply;
         reply.header('content-disposition', 'attachment; filename="tsunagu-programs.json"');
         return exportProgramsJson(services);
       },
@@ -122,7 +126,7 @@ export async function registryRoutes(app: FastifyInstance, services: AppServices
         },
       },
       async (request, reply) => {
-        if (await notModified(services, request, reply)) return reply;
+        if (!(await conditional(services, request, reply))) return reply;
         const charset = request.query.encoding === 'utf-8' ? 'utf-8' : 'Shift_JIS';
         const body = await exportProgramsCsv(services, request.query.encoding);
         return reply
@@ -148,7 +152,7 @@ export async function registryRoutes(app: FastifyInstance, services: AppServices
         },
       },
       async (request, reply) => {
-        if (await notModified(services, request, reply)) return reply;
+        if (!(await conditional(services, request, reply))) return reply;
         return { ...(await getProgram(services, request.params.id)), attribution: ATTRIBUTION };
       },
     );

@@ -2,12 +2,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/access/actor.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
+import type { Tx } from '../../../platform/db/database.ts';
 import { AppError, fieldError } from '../../../platform/http/app-error.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import { normalizeRecord, type RecordIssue } from '../normalize-record.ts';
 import type { ProgramData } from '../program-data.ts';
 import { appendChanges, type ChangeRow, diffProgramData, lockChangeFeed, programColumns } from '../program-row.ts';
 import { registryPrograms, registryProgramVersions } from '../registry.tables.ts';
+import { registryReadCache } from '../registry-read-cache.ts';
 
 /** Share of the loaded records an import may retire before it needs --force. */
 export const MAX_DROP_SHARE = 0.3;
@@ -130,7 +132,7 @@ export async function importRegistry(services: AppServices, input: ImportRegistr
         status: registryPrograms.status,
         rawHash: registryPrograms.rawHash,
         version: registryPrograms.currentVersion,
-        data: registryPrograms.data,
+        municipalityCode: registryPrograms.municipalityCode,
       })
       .from(registryPrograms)
       .where(eq(registryPrograms.origin, 'import'));
@@ -232,7 +234,7 @@ export async function importRegistry(services: AppServices, input: ImportRegistr
         municipalityCode: record.data.municipalityCode,
         status: 'published',
         data: record.data,
-        diff: diffProgramData(before.data, record.data),
+        diff: diffProgramData(await currentData(tx, before.id), record.data),
         createdBy: actorLabel(input.actor),
         reviewedBy: actorLabel(input.actor),
         createdAt: now,
@@ -276,7 +278,7 @@ export async function importRegistry(services: AppServices, input: ImportRegistr
         changes.push({
           programId: row.id,
           psid: row.psid,
-          municipalityCode: row.data.municipalityCode,
+          municipalityCode: row.municipalityCode,
           kind: 'retired',
           version: row.version,
         });
@@ -317,11 +319,21 @@ export async function importRegistry(services: AppServices, input: ImportRegistr
     return report;
   });
   if (result.created + result.updated + result.retired > 0) {
+    registryReadCache(services).invalidate();
     await services.db.execute(sql`select gin_clean_pending_list('registry_programs_search_key_trgm_idx'::regclass)`);
     // Fresh statistics, or the planner keeps estimating an empty table and picks the wrong indexes.
     await services.db.execute(sql`analyze registry_programs`);
   }
   return result;
+}
+
+/** Only changed records need their previous data (for the diff); loading all of it would dominate a re-import. */
+async function currentData(tx: Tx, id: string): Promise<ProgramData> {
+  const [row] = await tx
+    .select({ data: registryPrograms.data })
+    .from(registryPrograms)
+    .where(eq(registryPrograms.id, id));
+  return row!.data;
 }
 
 function actorLabel(actor: Actor): string {

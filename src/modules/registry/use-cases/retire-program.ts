@@ -5,6 +5,7 @@ import { appendChanges, lockChangeFeed } from '../program-row.ts';
 import { assertTransition } from '../program-status.ts';
 import { registryPrograms, registryProgramVersions } from '../registry.tables.ts';
 import { assertRole, type RegistryActor } from '../registry-actor.ts';
+import { registryReadCache } from '../registry-read-cache.ts';
 import { lockProgram } from './workflow-support.ts';
 
 /** published → retired: the program leaves search and the feed says so; its history stays. */
@@ -14,7 +15,7 @@ export async function retireProgram(
 ) {
   assertRole(input.actor, 'registry-approver');
   const now = services.now();
-  return services.db.transaction(async (tx) => {
+  const result = await services.db.transaction(async (tx) => {
     await lockChangeFeed(tx);
     const program = await lockProgram(tx, input.actor, input.programId);
     assertTransition(program.status, 'retired');
@@ -51,4 +52,6 @@ export async function retireProgram(
     });
     return { programId: program.id, status: 'retired' as const };
   });
+  registryReadCache(services).invalidate();
+  return result;
 }

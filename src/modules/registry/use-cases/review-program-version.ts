@@ -6,6 +6,7 @@ import { appendChanges, lockChangeFeed, programColumns } from '../program-row.ts
 import { assertTransition } from '../program-status.ts';
 import { registryPrograms, registryProgramVersions } from '../registry.tables.ts';
 import { actorLabel, assertRole, type RegistryActor } from '../registry-actor.ts';
+import { registryReadCache } from '../registry-read-cache.ts';
 import { findVersion, lockProgram } from './workflow-support.ts';
 
 export type ReviewDecision = 'approve' | 'return';
@@ -27,7 +28,7 @@ export async function reviewProgramVersion(
   assertRole(input.actor, 'registry-approver');
   const now = services.now();
   const me = actorLabel(input.actor);
-  return services.db.transaction(async (tx) => {
+  const result = await services.db.transaction(async (tx) => {
     await lockChangeFeed(tx);
     const program = await lockProgram(tx, input.actor, input.programId);
     const version = await findVersion(tx, program.id, input.version);
@@ -111,4 +112,6 @@ export async function reviewProgramVersion(
     });
     return { programId: program.id, version: version.version, status: target };
   });
+  registryReadCache(services).invalidate();
+  return result;
 }

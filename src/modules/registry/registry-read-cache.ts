@@ -1,0 +1,82 @@
+import type { AppServices } from '../../platform/services.ts';
+import { tokyoToday } from './program-view.ts';
+import { registryStamp } from './use-cases/list-changes.ts';
+
+/**
+ * Public reads are the registry's hot path and change rarely. The version stamp (newest change id) is read at most
+ * once a second per process, and list responses are kept per URL until the stamp moves, so a repeated search costs
+ * no database work. Writes in this process invalidate at once; other processes see them within STAMP_TTL_MS —
+ * well inside the `max-age=60` every response already allows clients and CDNs.
+ */
+const STAMP_TTL_MS = 1000;
+const MAX_RESPONSES = 5000;
+
+export interface Stamp {
+  etag: string;
+  lastModified: string | null;
+}
+
+class RegistryReadCache {
+  private stamp: Stamp | null = null;
+  private stampReadAt = 0;
+  private pending: Promise<Stamp> | null = null;
+  private generation = 0;
+  private readonly responses = new Map<string, { etag: string; body: Buffer }>();
+
+  constructor(private readonly services: AppServices) {}
+
+  async current(): Promise<Stamp> {
+    const now = Date.now();
+    if (this.stamp && now - this.stampReadAt < STAMP_TTL_MS) return this.stamp;
+    // One stamp query at a time, however many requests arrive together.
+    const generation = this.generation;
+    this.pending ??= registryStamp(this.services)
+      .then((s) => {
+        const stamp = {
+          etag: `W/"r${s.cursor}-${tokyoToday(this.services.now())}"`,
+          lastModified: s.at ? s.at.toUTCString() : null,
+        };
+        // A write in this process while the query ran: the answer may predate it, so do not keep it.
+        if (generation !== this.generation) return stamp;
+        if (stamp.etag !== this.stamp?.etag) this.responses.clear();
+        this.stamp = stamp;
+        this.stampReadAt = Date.now();
+        return stamp;
+      })
+      .finally(() => {
+        this.pending = null;
+      });
+    return this.pending;
+  }
+
+  response(url: string, etag: string): Buffer | undefined {
+    const hit = this.responses.get(url);
+    return hit && hit.etag === etag ? hit.body : undefined;
+  }
+
+  remember(url: string, etag: string, body: Buffer): void {
+    if (this.responses.size >= MAX_RESPONSES) {
+      const oldest = this.responses.keys().next().value;
+      if (oldest !== undefined) this.responses.delete(oldest);
+    }
+    this.responses.set(url, { etag, body });
+  }
+
+  invalidate(): void {
+    this.generation++;
+    this.pending = null;
+    this.stamp = null;
+    this.responses.clear();
+  }
+}
+
+const caches = new WeakMap<AppServices, RegistryReadCache>();
+
+export function registryReadCache(services: AppServices): RegistryReadCache {
+  let cache = caches.get(services);
+  if (!cache) {
+    cache = new RegistryReadCache(services);
+    caches.set(services, cache);
+  }
+  return cache;
+}
