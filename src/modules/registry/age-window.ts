@@ -83,14 +83,20 @@ function ym(years: string | undefined, m: string | undefined): number {
   return n(years) * 12 + n(m);
 }
 
+/** Ages of adults in the same text (「妻の年齢が43歳未満」) are not the child's window. */
+const ADULT_CONTEXT = /(?:妻|夫|母|父|親|保護者|本人|申請者|妊婦|女性|男性)[^。\n]{0,8}$/;
+/** Children's programs end by 20; anything beyond is someone else's age. */
+const MAX_CHILD_MONTHS = 240;
+
 export function inferAgeWindow(text: string | null): AgeWindow | null {
   if (!text) return null;
   const normalized = text.normalize('NFKC');
   for (const rule of TEXT_RULES) {
-    const match = normalized.match(rule.pattern);
-    if (match) {
+    for (const match of normalized.matchAll(new RegExp(rule.pattern.source, 'g'))) {
+      const before = normalized.slice(Math.max(0, (match.index ?? 0) - 12), match.index);
+      if (ADULT_CONTEXT.test(before)) continue;
       const [min, max] = rule.window(match);
-      if (max != null && min >= max) continue;
+      if ((max != null && min >= max) || (max ?? min) > MAX_CHILD_MONTHS) continue;
       return { min, max, source: 'inferred' };
     }
   }

@@ -54,6 +54,9 @@ describe('age window', () => {
     expect(inferAgeWindow('3歳児')).toEqual({ min: 36, max: 48, source: 'inferred' });
     expect(inferAgeWindow('未就学のお子様')).toEqual({ min: 0, max: 84, source: 'inferred' });
     expect(inferAgeWindow('妊婦')).toBeNull();
+    // The wife's age in a fertility program is not a child's age window.
+    expect(inferAgeWindow('検査開始日における妻の年齢が43歳未満であること')).toBeNull();
+    expect(inferAgeWindow('母の年齢が20歳以下')).toBeNull();
   });
 
   it('contains an age when min ≤ age < max', () => {

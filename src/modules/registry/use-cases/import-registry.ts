@@ -11,6 +11,12 @@ import { appendChanges, type ChangeRow, diffProgramData, lockChangeFeed, program
 import { registryPrograms, registryProgramVersions } from '../registry.tables.ts';
 import { registryReadCache } from '../registry-read-cache.ts';
 
+/**
+ * Part of each record's hash: bump it when normalisation changes, so the next import of the same file re-normalises
+ * every record (and the change feed reports the programs whose public fields moved).
+ */
+export const NORMALIZER_VERSION = 2;
+
 /** Share of the loaded records an import may retire before it needs --force. */
 export const MAX_DROP_SHARE = 0.3;
 
@@ -81,7 +87,7 @@ export function parseRegistryRecords(records: unknown): { incoming: Incoming[]; 
       psid: result.psid,
       data: result.data,
       raw: raw as Record<string, unknown>,
-      rawHash: createHash('sha256').update(JSON.stringify(raw)).digest('hex'),
+      rawHash: createHash('sha256').update(`${NORMALIZER_VERSION}:${JSON.stringify(raw)}`).digest('hex'),
     });
   });
   const fatal = issues.filter((i) => i.fatal);
