@@ -87,7 +87,9 @@ export function parseRegistryRecords(records: unknown): { incoming: Incoming[]; 
       psid: result.psid,
       data: result.data,
       raw: raw as Record<string, unknown>,
-      rawHash: createHash('sha256').update(`${NORMALIZER_VERSION}:${JSON.stringify(raw)}`).digest('hex'),
+      rawHash: createHash('sha256')
+        .update(`${NORMALIZER_VERSION}:${JSON.stringify(raw)}`)
+        .digest('hex'),
     });
   });
   const fatal = issues.filter((i) => i.fatal);
