@@ -89,4 +89,27 @@ describe('registry import', () => {
     const back = await run(subset);
     expect(back.updated).toBe(subset.length - 20);
   });
+
+  it('accepts every one of the 63 areas of the official file and reports per-area counts equal to the file', async () => {
+    const areas = readFileSync(new URL('./data/areas.csv', import.meta.url), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','));
+    expect(areas).toHaveLength(63);
+    expect(areas.reduce((sum, [, , n]) => sum + Number(n), 0)).toBe(7814);
+    // Two records per area (a scaled-down spread; the benchmark imports the full 7,814).
+    const spread = areas.flatMap(([code, name], i) =>
+      [0, 1].map((k) => {
+        const record = structuredClone(subset[(i * 2 + k) % subset.length]!);
+        record.basicInformation = { psid: `spread+${code}+${k}` };
+        record.area = { areaCode: `${code};${name}`, areaText: null };
+        return record;
+      }),
+    );
+    const report = await run(spread, true);
+    expect(report.records).toBe(126);
+    expect(report.areas).toBe(63);
+    expect(Object.values(report.perMunicipality).every((n) => n === 2)).toBe(true);
+  });
 });
