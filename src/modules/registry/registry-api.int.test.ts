@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../platform/access/actor.ts';
 import { createTestApp, type TestContext } from '../../platform/testing/test-app.ts';
@@ -87,6 +88,13 @@ describe('GET /api/v1/programs', () => {
     const second = (await get(`/api/v1/programs?limit=4&cursor=${first.nextCursor}`)).json();
     expect(second.items).toHaveLength(2);
     expect(second.nextCursor).toBeNull();
+  });
+
+  it('serves the same list gzip-compressed when the client accepts it', async () => {
+    const plain = await get('/api/v1/programs?limit=50');
+    const zipped = await get('/api/v1/programs?limit=50', { 'accept-encoding': 'gzip, br' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(plain.json());
   });
 
   it('answers 304 to a matching If-None-Match', async () => {

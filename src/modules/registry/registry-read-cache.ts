@@ -11,6 +11,13 @@ import { registryStamp } from './use-cases/list-changes.ts';
 const STAMP_TTL_MS = 1000;
 const MAX_RESPONSES = 5000;
 
+export interface CachedResponse {
+  etag: string;
+  body: Buffer;
+  /** Compressed once, on the first request that accepts gzip. */
+  gzip?: Buffer;
+}
+
 export interface Stamp {
   etag: string;
   lastModified: string | null;
@@ -21,7 +28,7 @@ class RegistryReadCache {
   private stampReadAt = 0;
   private pending: Promise<Stamp> | null = null;
   private generation = 0;
-  private readonly responses = new Map<string, { etag: string; body: Buffer }>();
+  private readonly responses = new Map<string, CachedResponse>();
 
   constructor(private readonly services: AppServices) {}
 
@@ -49,17 +56,19 @@ class RegistryReadCache {
     return this.pending;
   }
 
-  response(url: string, etag: string): Buffer | undefined {
+  response(url: string, etag: string): CachedResponse | undefined {
     const hit = this.responses.get(url);
-    return hit && hit.etag === etag ? hit.body : undefined;
+    return hit && hit.etag === etag ? hit : undefined;
   }
 
-  remember(url: string, etag: string, body: Buffer): void {
+  remember(url: string, etag: string, body: Buffer): CachedResponse {
     if (this.responses.size >= MAX_RESPONSES) {
       const oldest = this.responses.keys().next().value;
       if (oldest !== undefined) this.responses.delete(oldest);
     }
-    this.responses.set(url, { etag, body });
+    const entry = { etag, body };
+    this.responses.set(url, entry);
+    return entry;
   }
 
   invalidate(): void {

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -67,17 +68,26 @@ export async function registryRoutes(app: FastifyInstance, services: AppServices
         const stamp = await conditional(services, request, reply);
         if (!stamp) return reply;
         const cache = registryReadCache(services);
-        let body = cache.response(request.url, stamp.etag);
-        if (!body) {
+        let entry = cache.response(request.url, stamp.etag);
+        if (!entry) {
           const result = await searchProgramsJson(services, request.query);
           // Assembled from the stored summaries (checked against searchResultSchema in the tests, not per request),
           // and kept encoded, so a repeated search costs neither a query nor a serialisation.
-          body = Buffer.from(
-            `{"items":[${result.itemsJson.join(',')}],"nextCursor":${JSON.stringify(result.nextCursor)},"total":${result.total},"unknownAge":"${result.unknownAge}","attribution":${ATTRIBUTION_JSON}}`,
+          entry = cache.remember(
+            request.url,
+            stamp.etag,
+            Buffer.from(
+              `{"items":[${result.itemsJson.join(',')}],"nextCursor":${JSON.stringify(result.nextCursor)},"total":${result.total},"unknownAge":"${result.unknownAge}","attribution":${ATTRIBUTION_JSON}}`,
+            ),
           );
-          cache.remember(request.url, stamp.etag, body);
         }
-        return reply.type('application/json; charset=utf-8').send(body as never);
+        reply.type('application/json; charset=utf-8').header('vary', 'Accept-Encoding');
+        // Japanese JSON shrinks several-fold; the compressed copy is made once per cached response.
+        if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '') && entry.body.length > 1024) {
+          entry.gzip ??= gzipSync(entry.body, { level: 6 });
+          return reply.header('content-encoding', 'gzip').send(entry.gzip as never);
+        }
+        return reply.send(entry.body as never);
       },
     );
 
