@@ -47,7 +47,8 @@ export async function programsPageRoutes(app: FastifyInstance, services: AppServ
           ageMonths,
           prenatal: state.prenatal ? true : undefined,
           unknownAge: 'include',
-          limit: 200,
+          // Above the API's page size: the largest area (文京区, 198) plus Tokyo-wide fits on one page.
+          limit: 500,
         });
         const rank = { explicit: 0, inferred: 1, unknown: 2 } as const;
         // For a born child, a pregnancy program with no stated age is almost always for pregnancy only.
