@@ -13,7 +13,7 @@ export async function listProgramVersions(
 ) {
   if (input.actor.actor.type !== 'staff' || input.actor.roles.length === 0) throw forbidden();
   return services.db.transaction(async (tx) => {
-    const program = await lockProgram(tx, input.actor, input.programId);
+    const program = await lockProgram(tx, input.actor, input.programId, false);
     const versions = await tx
       .select()
       .from(registryProgramVersions)

@@ -6,8 +6,9 @@ import { registryPrograms, registryProgramVersions } from '../registry.tables.ts
 import { assertScope, type RegistryActor } from '../registry-actor.ts';
 
 /** Loads and locks a program for a workflow step, checking the actor's municipality. */
-export async function lockProgram(tx: Tx, actor: RegistryActor, programId: string) {
-  const [program] = await tx.select().from(registryPrograms).where(eq(registryPrograms.id, programId)).for('update');
+export async function lockProgram(tx: Tx, actor: RegistryActor, programId: string, lock = true) {
+  const query = tx.select().from(registryPrograms).where(eq(registryPrograms.id, programId));
+  const [program] = lock ? await query.for('update') : await query;
   if (!program)
     throw notFound({ en: `No program has the id ${programId}.`, ja: `ID ${programId} の制度はありません。` });
   assertScope(actor, program.municipalityCode);
