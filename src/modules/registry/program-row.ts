@@ -11,7 +11,7 @@ import { searchKey } from './search-key.ts';
  */
 export function programColumns(data: ProgramData, row: { id: string; psid: string; updatedAt: Date }) {
   return {
-    summary: toSummary({ ...row, data }),
+    summary: JSON.stringify(toSummary({ ...row, data })),
     municipalityCode: data.municipalityCode,
     name: data.name,
     categories: data.categories,

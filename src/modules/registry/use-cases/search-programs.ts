@@ -61,7 +61,7 @@ export async function searchProgramsJson(
   const [rows, totals] = await Promise.all([
     services.db
       // As text: the stored summary goes out as it is, without a JSON parse and re-serialise per row.
-      .select({ psid: p.psid, summary: sql<string>`${p.summary}::text` })
+      .select({ psid: p.psid, summary: p.summary })
       .from(p)
       .where(and(...pageWhere))
       .orderBy(asc(p.psid))
