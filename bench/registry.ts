@@ -109,7 +109,8 @@ async function main() {
     const reimportSeconds = (performance.now() - started) / 1000;
     console.log(
       `import (synthetic, ${report.records} records, ${report.areas} areas): ${importSeconds.toFixed(2)} s; ` +
-        `re-import unchanged (${again.unchanged} unchanged): ${reimportSeconds.toFixed(2)} s`,
+        `re-import unchanged (${again.unchanged} unchanged): ${reimportSeconds.toFixed(2)} s; ` +
+        `phases ${JSON.stringify(report.timings)} ms (file read/parse not included in phases)`,
     );
 
     // The server runs in its own process (as in production), so autocannon does not share its event loop.

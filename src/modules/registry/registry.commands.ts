@@ -22,6 +22,9 @@ export function formatReport(report: ImportReport): string {
     ...report.issueSamples.map((i) => `  ${i.field}: ${i.message}`),
   ];
   if (report.forced) lines.push('--force was given (recorded in the audit log)');
+  lines.push(
+    `time: check ${report.timings.normalise} ms · write ${report.timings.write} ms · index and statistics ${report.timings.index} ms`,
+  );
   return lines.join('\n');
 }
 
