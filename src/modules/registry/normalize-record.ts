@@ -73,7 +73,16 @@ function period(value: unknown, field: string, issues: RecordIssue[]): Period {
   return { from, to, fromTime: parseTime(p.fromHM), toTime: parseTime(p.toHM), text };
 }
 
-const TEXT_LINK = /([^\n;]*);\s*(https?:\/\/[^\s;、。）)」]+)/g;
+// Anchored on `;URL`; the title is read backwards to the line start (a leading `[^\n;]*` group would rescan every
+// long line from each position).
+const TEXT_LINK = /;\s*(https?:\/\/[^\s;、。）)」]+)/g;
+
+function textLinks(text: string): { title: string; url: string }[] {
+  return [...text.matchAll(TEXT_LINK)].map((m) => {
+    const start = Math.max(text.lastIndexOf('\n', m.index - 1), text.lastIndexOf(';', m.index - 1)) + 1;
+    return { title: text.slice(start, m.index), url: m[1]! };
+  });
+}
 
 function links(record: Json): Link[] {
   const found = new Map<string, Link>();
@@ -90,11 +99,11 @@ function links(record: Json): Link[] {
   }
   for (const key of ['summary', 'description', 'utilization', 'remarks', 'procedureMethod', 'costConditions']) {
     const text = str(record[key]);
-    if (text) for (const m of text.matchAll(TEXT_LINK)) add(m[2], m[1], 'text');
+    if (text) for (const link of textLinks(text)) add(link.url, link.title, 'text');
   }
   for (const key of ['procedurePeriod', 'implementationPeriod', 'target']) {
     const text = str(obj(record[key])?.conditions);
-    if (text) for (const m of text.matchAll(TEXT_LINK)) add(m[2], m[1], 'text');
+    if (text) for (const link of textLinks(text)) add(link.url, link.title, 'text');
   }
   return [...found.values()];
 }

@@ -1,10 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/access/actor.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { AppError, fieldError } from '../../../platform/http/app-error.ts';
 import type { AppServices } from '../../../platform/services.ts';
+import { insertImportedPrograms } from '../bulk-insert.ts';
 import { normalizeRecord, type RecordIssue } from '../normalize-record.ts';
 import type { ProgramData } from '../program-data.ts';
 import { appendChanges, type ChangeRow, diffProgramData, lockChangeFeed, programColumns } from '../program-row.ts';
@@ -177,55 +178,15 @@ export async function importRegistry(services: AppServices, input: ImportRegistr
 
     const changes: ChangeRow[] = [];
     const fresh = incoming.filter((r) => !byPsid.has(r.psid));
-    for (let i = 0; i < fresh.length; i += 500) {
-      const chunk = fresh.slice(i, i + 500);
-      const rows = await tx
-        .insert(registryPrograms)
-        .values(
-          chunk.map((r) => {
-            const id = randomUUID();
-            return {
-              id,
-              psid: r.psid,
-              status: 'published' as const,
-              origin: 'import' as const,
-              ...programColumns(r.data, { id, psid: r.psid, updatedAt: now }),
-              data: r.data,
-              raw: r.raw,
-              rawHash: r.rawHash,
-              currentVersion: 1,
-              createdAt: now,
-              updatedAt: now,
-            };
-          }),
-        )
-        .returning({ id: registryPrograms.id, psid: registryPrograms.psid });
-      const dataByPsid = new Map(chunk.map((r) => [r.psid, r.data]));
-      await tx.insert(registryProgramVersions).values(
-        rows.map((row) => ({
-          programId: row.id,
-          version: 1,
-          municipalityCode: dataByPsid.get(row.psid)!.municipalityCode,
-          status: 'published' as const,
-          data: dataByPsid.get(row.psid)!,
-          // A first version has nothing to differ from; repeating the whole record here would double the import.
-          diff: [],
-          createdBy: actorLabel(input.actor),
-          reviewedBy: actorLabel(input.actor),
-          createdAt: now,
-          updatedAt: now,
-          publishedAt: now,
-        })),
-      );
-      for (const row of rows) {
-        changes.push({
-          programId: row.id,
-          psid: row.psid,
-          municipalityCode: dataByPsid.get(row.psid)!.municipalityCode,
-          kind: 'created',
-          version: 1,
-        });
-      }
+    const ids = await insertImportedPrograms(tx, fresh, now, actorLabel(input.actor));
+    for (const r of fresh) {
+      changes.push({
+        programId: ids.get(r.psid)!,
+        psid: r.psid,
+        municipalityCode: r.data.municipalityCode,
+        kind: 'created',
+        version: 1,
+      });
     }
     report.created = fresh.length;
 
