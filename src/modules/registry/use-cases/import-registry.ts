@@ -296,7 +296,9 @@ export async function importRegistry(services: AppServices, input: ImportRegistr
   mark = performance.now();
   if (result.created + result.updated + result.retired > 0) {
     registryReadCache(services).invalidate();
-    await services.db.execute(sql`select gin_clean_pending_list('registry_programs_search_key_trgm_idx'::regclass)`);
+    await services.db.execute(
+      sql`select gin_clean_pending_list(i) from to_regclass('registry_programs_search_key_trgm_idx') i where i is not null`,
+    );
     // Fresh statistics, or the planner keeps estimating an empty table and picks the wrong indexes.
     await services.db.execute(sql`analyze registry_programs`);
   }
