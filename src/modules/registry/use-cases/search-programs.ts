@@ -58,24 +58,27 @@ export async function searchProgramsJson(
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   const pageWhere = after ? [...where, gt(p.psid, after)] : where;
 
-  const [rows, totals] = await Promise.all([
-    services.db
-      // As text: the stored summary goes out as it is, without a JSON parse and re-serialise per row.
-      .select({ psid: p.psid, summary: p.summary })
-      .from(p)
-      .where(and(...pageWhere))
-      .orderBy(asc(p.psid))
-      .limit(query.limit + 1),
-    services.db
-      .select({ n: count() })
-      .from(p)
-      .where(and(...where)),
-  ]);
+  // The first page counts in the same query (a window over the whole match, before the limit); later pages need
+  // a separate count because the cursor narrows their rows.
+  const rows = await services.db
+    .select({ psid: p.psid, summary: p.summary, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(p)
+    .where(and(...pageWhere))
+    .orderBy(asc(p.psid))
+    .limit(query.limit + 1);
+  const total = after
+    ? ((
+        await services.db
+          .select({ n: count() })
+          .from(p)
+          .where(and(...where))
+      )[0]?.n ?? 0)
+    : (rows[0]?.total ?? 0);
   const page = rows.slice(0, query.limit);
   return {
     itemsJson: page.map((r) => r.summary),
     nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]!.psid) : null,
-    total: totals[0]?.n ?? 0,
+    total,
     unknownAge: query.unknownAge,
   };
 }
