@@ -4,9 +4,9 @@ import { registryStamp } from './use-cases/list-changes.ts';
 
 /**
  * Public reads are the registry's hot path and change rarely. The version stamp (newest change id) is read at most
- * once a second per process, and list responses are kept per URL until the stamp moves, so a repeated search costs
- * no database work. Writes in this process invalidate at once; other processes see them within STAMP_TTL_MS —
- * well inside the `max-age=60` every response already allows clients and CDNs.
+ * once a second per process (served stale while it refreshes), and list responses are kept per URL until the stamp
+ * moves, so a repeated search costs no database work. Writes in this process invalidate at once; other processes
+ * see them about a second later — well inside the `max-age=60` every response already allows clients and CDNs.
  */
 const STAMP_TTL_MS = 1000;
 const MAX_RESPONSES = 5000;
@@ -33,8 +33,16 @@ class RegistryReadCache {
   constructor(private readonly services: AppServices) {}
 
   async current(): Promise<Stamp> {
-    const now = Date.now();
-    if (this.stamp && now - this.stampReadAt < STAMP_TTL_MS) return this.stamp;
+    if (this.stamp) {
+      // Stale-while-revalidate: an expired stamp is still served while one refresh runs, so requests never queue
+      // behind the stamp query when the pool is busy.
+      if (Date.now() - this.stampReadAt >= STAMP_TTL_MS) void this.refresh().catch(() => undefined);
+      return this.stamp;
+    }
+    return this.refresh();
+  }
+
+  private refresh(): Promise<Stamp> {
     // One stamp query at a time, however many requests arrive together.
     const generation = this.generation;
     this.pending ??= registryStamp(this.services)
