@@ -113,3 +113,23 @@ describe('registry import', () => {
     expect(Object.values(report.perMunicipality).every((n) => n === 2)).toBe(true);
   });
 });
+
+describe('demo seed', () => {
+  it('loads the shipped subset, and never cuts a fuller registry down to it', async () => {
+    const { registryModule } = await import('./index.ts');
+    const fresh = await createTestApp();
+    try {
+      expect(await registryModule.seedDemo!(fresh.services)).toMatch(/56 programs in 2 areas/);
+      expect(await registryModule.seedDemo!(fresh.services)).toMatch(/unchanged 56/);
+      const many = Array.from({ length: 200 }, (_, i) => {
+        const record = structuredClone(subset[i % subset.length]!);
+        record.basicInformation = { psid: `full+${i}` };
+        return record;
+      });
+      await importRegistry(fresh.services, { records: many, source: 'test', actor: SYSTEM_ACTOR, force: true });
+      expect(await registryModule.seedDemo!(fresh.services)).toMatch(/skipped/);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
