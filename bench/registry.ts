@@ -151,7 +151,7 @@ async function main() {
     const wideTextPaths = words.map((w) => `/api/v1/programs?q=${encodeURIComponent(w)}&limit=50`);
 
     // Every (municipality, age 0–17 y) pair once: 62 × 216 = 13,392 distinct URLs, more than the per-process
-    // response cache holds (5,000), so nearly every request goes to PostgreSQL.
+    // response cache holds (32 MB of bodies), so nearly every request goes to PostgreSQL.
     const uncachedPaths = Array.from({ length: 216 }, (_, age) =>
       codes.map((code) => `/api/v1/programs?municipality=${code}&ageMonths=${age}`),
     ).flat();

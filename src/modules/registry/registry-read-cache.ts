@@ -9,7 +9,8 @@ import { registryStamp } from './use-cases/list-changes.ts';
  * see them about a second later — well inside the `max-age=60` every response already allows clients and CDNs.
  */
 const STAMP_TTL_MS = 1000;
-const MAX_RESPONSES = 5000;
+/** A byte budget rather than an entry count: list bodies run from a few hundred bytes to ~100 KB. */
+const MAX_CACHED_BYTES = 32 * 1024 * 1024;
 
 export interface CachedResponse {
   etag: string;
@@ -29,6 +30,7 @@ class RegistryReadCache {
   private pending: Promise<Stamp> | null = null;
   private generation = 0;
   private readonly responses = new Map<string, CachedResponse>();
+  private bytes = 0;
 
   constructor(private readonly services: AppServices) {}
 
@@ -53,7 +55,10 @@ class RegistryReadCache {
         };
         // A write in this process while the query ran: the answer may predate it, so do not keep it.
         if (generation !== this.generation) return stamp;
-        if (stamp.etag !== this.stamp?.etag) this.responses.clear();
+        if (stamp.etag !== this.stamp?.etag) {
+          this.responses.clear();
+          this.bytes = 0;
+        }
         this.stamp = stamp;
         this.stampReadAt = Date.now();
         return stamp;
@@ -70,13 +75,28 @@ class RegistryReadCache {
   }
 
   remember(url: string, etag: string, body: Buffer): CachedResponse {
-    if (this.responses.size >= MAX_RESPONSES) {
-      const oldest = this.responses.keys().next().value;
-      if (oldest !== undefined) this.responses.delete(oldest);
+    this.forget(url);
+    while (this.bytes + body.length > MAX_CACHED_BYTES && this.responses.size > 0) {
+      this.forget(this.responses.keys().next().value as string);
     }
-    const entry = { etag, body };
+    const entry: CachedResponse = { etag, body };
     this.responses.set(url, entry);
+    this.bytes += body.length;
     return entry;
+  }
+
+  /** Records the compressed copy made for an entry, so the budget counts it too. */
+  compressed(entry: CachedResponse, gzip: Buffer): Buffer {
+    entry.gzip = gzip;
+    this.bytes += gzip.length;
+    return gzip;
+  }
+
+  private forget(url: string): void {
+    const entry = this.responses.get(url);
+    if (!entry) return;
+    this.bytes -= entry.body.length + (entry.gzip?.length ?? 0);
+    this.responses.delete(url);
   }
 
   invalidate(): void {
@@ -84,6 +104,7 @@ class RegistryReadCache {
     this.pending = null;
     this.stamp = null;
     this.responses.clear();
+    this.bytes = 0;
   }
 }
 
