@@ -102,6 +102,12 @@ describe('GET /api/v1/programs', () => {
     const again = await get('/api/v1/programs?municipality=131199', { 'if-none-match': first.headers.etag as string });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
+    const since = await get('/api/v1/programs/changes', {
+      'if-modified-since': first.headers['last-modified'] as string,
+    });
+    expect(since.statusCode).toBe(304);
+    const stale = await get('/api/v1/programs', { 'if-none-match': 'W/"r0-2000-01-01"' });
+    expect(stale.statusCode).toBe(200);
   });
 
   it('rejects bad input with problem+json naming the field', async () => {
