@@ -4,10 +4,12 @@ import { healthModule } from './health/index.ts';
 import { hokatsuModule } from './hokatsu/index.ts';
 import { municipalitiesModule } from './municipalities/index.ts';
 import { portalModule } from './portal/index.ts';
+import { registryModule } from './registry/index.ts';
 
 /** Every domain module, in dependency order (a module's reference data may rely on an earlier one's). */
 export const modules: readonly TsunaguModule[] = [
   municipalitiesModule,
+  registryModule,
   healthModule,
   benefitsModule,
   hokatsuModule,
