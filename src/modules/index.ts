@@ -1,6 +1,7 @@
 import type { TsunaguModule } from '../platform/module.ts';
+import { identityModule } from './identity/index.ts';
 import { municipalitiesModule } from './municipalities/index.ts';
 import { portalModule } from './portal/index.ts';
 
 /** Every domain module, in dependency order (a module's reference data may rely on an earlier one's). */
-export const modules: readonly TsunaguModule[] = [municipalitiesModule, portalModule];
+export const modules: readonly TsunaguModule[] = [municipalitiesModule, identityModule, portalModule];
