@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { STAFF_ROLES } from '../../../platform/access/staff-roles.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
+import { AppError } from '../../../platform/http/app-error.ts';
 import { problemResponses } from '../../../platform/http/problem-schema.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import { clearSessionCookie, requireSignedIn } from '../sessions/auth-hook.ts';
@@ -59,11 +60,17 @@ export async function sessionApiRoutes(app: FastifyInstance, services: AppServic
       schema: {
         tags: TAGS,
         summary: 'End every session of the signed-in person, on every device',
-        response: { 200: z.object({ ended: z.number().int() }), ...problemResponses(401) },
+        response: { 200: z.object({ ended: z.number().int() }), ...problemResponses(401, 403) },
       },
     },
     async (request, reply) => {
       const actor = requireSignedIn(request);
+      if (actor.type === 'partner-app' || actor.type === 'system') {
+        throw new AppError('forbidden', 403, {
+          en: 'API keys have no sessions.',
+          ja: 'API キーにはセッションがありません。',
+        });
+      }
       const principalType = actor.type === 'parent' ? 'parent' : 'staff';
       const ended = await revokeAllSessions(
         services.db,
