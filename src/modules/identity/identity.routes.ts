@@ -6,7 +6,9 @@ import { createDemoCardProvider, demoCardClient, demoCardIssuer } from './demo-c
 import { cardSignInRoutes } from './routes/card-sign-in.routes.ts';
 import { householdApiRoutes } from './routes/household-api.routes.ts';
 import { sessionApiRoutes } from './routes/session-api.routes.ts';
+import { signatureApiRoutes } from './routes/signature-api.routes.ts';
 import { staffApiRoutes } from './routes/staff-api.routes.ts';
+import { SignatureService } from './signatures/signature-service.ts';
 
 /**
  * The card authority parents sign in with: the configured one (OIDC_ISSUER…), else in demo mode the built-in demo
@@ -29,5 +31,6 @@ export async function identityRoutes(app: FastifyInstance, services: AppServices
   await sessionApiRoutes(app, services);
   await householdApiRoutes(app, services);
   await staffApiRoutes(app, services);
+  await signatureApiRoutes(app, services, new SignatureService(services.config, services.now));
   await cardSignInRoutes(app, services, await cardClientFor(app, services));
 }
