@@ -4,6 +4,7 @@ import { CardClient, inProcessFetch } from './card-sign-in/card-client.ts';
 import { demoCardRoutes } from './demo-card/demo-card.routes.ts';
 import { createDemoCardProvider, demoCardClient, demoCardIssuer } from './demo-card/demo-card-provider.ts';
 import { cardSignInRoutes } from './routes/card-sign-in.routes.ts';
+import { consentApiRoutes } from './routes/consent-api.routes.ts';
 import { householdApiRoutes } from './routes/household-api.routes.ts';
 import { sessionApiRoutes } from './routes/session-api.routes.ts';
 import { signatureApiRoutes } from './routes/signature-api.routes.ts';
@@ -31,6 +32,7 @@ export async function identityRoutes(app: FastifyInstance, services: AppServices
   await sessionApiRoutes(app, services);
   await householdApiRoutes(app, services);
   await staffApiRoutes(app, services);
+  await consentApiRoutes(app, services);
   await signatureApiRoutes(app, services, new SignatureService(services.config, services.now));
   await cardSignInRoutes(app, services, await cardClientFor(app, services));
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { ScopedTx } from '../../../platform/db/tenant-scope.ts';
 import {
   children,
+  consents,
   householdRelationships,
   households,
   parents,
@@ -224,6 +225,7 @@ export async function moveHousehold(
     .update(householdRelationships)
     .set({ municipalityCode: code })
     .where(eq(householdRelationships.householdId, householdId));
+  await tx.update(consents).set({ municipalityCode: code }).where(eq(consents.householdId, householdId));
   await tx
     .update(pregnancies)
     .set({ municipalityCode: code })
