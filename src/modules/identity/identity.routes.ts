@@ -6,9 +6,11 @@ import { createDemoCardProvider, demoCardClient, demoCardIssuer } from './demo-c
 import { cardSignInRoutes } from './routes/card-sign-in.routes.ts';
 import { consentApiRoutes } from './routes/consent-api.routes.ts';
 import { householdApiRoutes } from './routes/household-api.routes.ts';
+import { parentPageRoutes } from './routes/parent-pages.routes.ts';
 import { sessionApiRoutes } from './routes/session-api.routes.ts';
 import { signatureApiRoutes } from './routes/signature-api.routes.ts';
 import { staffApiRoutes } from './routes/staff-api.routes.ts';
+import { staffPageRoutes } from './routes/staff-pages.routes.ts';
 import { SignatureService } from './signatures/signature-service.ts';
 
 /**
@@ -33,6 +35,8 @@ export async function identityRoutes(app: FastifyInstance, services: AppServices
   await householdApiRoutes(app, services);
   await staffApiRoutes(app, services);
   await consentApiRoutes(app, services);
+  await parentPageRoutes(app, services);
+  await staffPageRoutes(app, services);
   await signatureApiRoutes(app, services, new SignatureService(services.config, services.now));
   await cardSignInRoutes(app, services, await cardClientFor(app, services));
 }

@@ -154,3 +154,16 @@ export async function hasConsent(
     );
   return Boolean(row);
 }
+
+/** What a parent can consent to: the channels, sharing with clinics, and every active partner app. */
+export async function listConsentTargets(db: DbOrTx): Promise<{ kind: ConsentKind; target: string; name: string }[]> {
+  const apps = await db
+    .select({ id: partnerApps.id, name: partnerApps.name })
+    .from(partnerApps)
+    .where(eq(partnerApps.status, 'active'));
+  return [
+    ...CHANNELS.map((target) => ({ kind: 'channel' as const, target, name: target })),
+    { kind: 'clinic-sharing' as const, target: CLINIC_SHARING_TARGET, name: CLINIC_SHARING_TARGET },
+    ...apps.map((app) => ({ kind: 'partner-app' as const, target: app.id, name: app.name })),
+  ];
+}
