@@ -7,6 +7,7 @@ import { cardSignInRoutes } from './routes/card-sign-in.routes.ts';
 import { consentApiRoutes } from './routes/consent-api.routes.ts';
 import { householdApiRoutes } from './routes/household-api.routes.ts';
 import { parentPageRoutes } from './routes/parent-pages.routes.ts';
+import { partnerApiRoutes } from './routes/partner-api.routes.ts';
 import { sessionApiRoutes } from './routes/session-api.routes.ts';
 import { signatureApiRoutes } from './routes/signature-api.routes.ts';
 import { staffApiRoutes } from './routes/staff-api.routes.ts';
@@ -35,6 +36,7 @@ export async function identityRoutes(app: FastifyInstance, services: AppServices
   await householdApiRoutes(app, services);
   await staffApiRoutes(app, services);
   await consentApiRoutes(app, services);
+  await partnerApiRoutes(app, services);
   await parentPageRoutes(app, services);
   await staffPageRoutes(app, services);
   await signatureApiRoutes(app, services, new SignatureService(services.config, services.now));

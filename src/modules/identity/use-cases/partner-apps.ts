@@ -8,6 +8,22 @@ import type { AppServices } from '../../../platform/services.ts';
 import { partnerApiKeys, partnerApps } from '../tables/staff.tables.ts';
 import type { UseCaseContext } from './use-case-context.ts';
 
+/** Requests one API key may make per minute (per process: each web replica counts on its own). */
+export const PARTNER_KEY_RATE_PER_MINUTE = 600;
+const usage = new Map<string, { windowStart: number; count: number }>();
+
+function overRateLimit(keyId: string, now: Date): number | undefined {
+  const minute = Math.floor(now.getTime() / 60_000) * 60_000;
+  const entry = usage.get(keyId);
+  if (!entry || entry.windowStart !== minute) {
+    if (usage.size > 10_000) usage.clear();
+    usage.set(keyId, { windowStart: minute, count: 1 });
+    return undefined;
+  }
+  entry.count += 1;
+  return entry.count > PARTNER_KEY_RATE_PER_MINUTE ? Math.ceil((minute + 60_000 - now.getTime()) / 1000) : undefined;
+}
+
 /** After a rotation the previous key keeps working this long, so the partner can deploy the new one. */
 export const ROTATION_GRACE_MS = 24 * 60 * 60_000;
 const KEY_PATTERN = /^tsk_([A-Za-z0-9_-]{12})_([A-Za-z0-9_-]{43})$/;
@@ -126,6 +142,19 @@ export async function authenticateApiKey(services: AppServices, key: string, req
       detail: { reason: !row ? 'unknown-key' : !hashOk ? 'wrong-secret' : 'revoked-expired-or-disabled' },
     });
     throw invalidKey();
+  }
+  const retryAfter = overRateLimit(row.key.id, now);
+  if (retryAfter !== undefined) {
+    throw new AppError(
+      'rate-limited',
+      429,
+      {
+        en: `This API key made more than ${PARTNER_KEY_RATE_PER_MINUTE} requests this minute.`,
+        ja: `この API キーのリクエストが1分あたり ${PARTNER_KEY_RATE_PER_MINUTE} 件を超えました。`,
+      },
+      [],
+      { 'retry-after': String(retryAfter) },
+    );
   }
   if (!row.key.lastUsedAt || now.getTime() - row.key.lastUsedAt.getTime() > 60_000) {
     await services.db.update(partnerApiKeys).set({ lastUsedAt: now }).where(eq(partnerApiKeys.id, row.key.id));
