@@ -34,6 +34,7 @@ export function consentsPage(
         {CONSENT_KINDS.map((kind) => (
           <section class="panel" key={kind} aria-labelledby={`kind-${kind}`}>
             <h2 id={`kind-${kind}`}>{m.consentKinds[kind]}</h2>
+            {props.targets.some((t) => t.kind === kind) ? null : <p>{m.noPartnerApps}</p>}
             <ul class="item-list">
               {props.targets
                 .filter((t) => t.kind === kind)

@@ -19,6 +19,8 @@ export interface NewActiveStaff {
   kind?: StaffKind;
   nurseryId?: string;
   institutionCode?: string;
+  /** Only the demo seed passes one (so its printed secret stays valid across restarts). */
+  totpSecret?: string;
 }
 
 export const emailTaken = () =>
@@ -36,7 +38,7 @@ export async function createActiveStaff(
   input: NewActiveStaff,
 ): Promise<{ staff: StaffRow; totpSecret: string }> {
   if (await findStaffByEmail(services.db, input.email)) throw emailTaken();
-  const totpSecret = newTotpSecret();
+  const totpSecret = input.totpSecret ?? newTotpSecret();
   const passwordHash = await hashPassword(input.password);
   const staff = await withTenantScope(services.db, { kind: 'all' }, async (tx) => {
     const [row] = await tx
