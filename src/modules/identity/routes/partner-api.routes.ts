@@ -63,7 +63,6 @@ export async function partnerApiRoutes(app: FastifyInstance, services: AppServic
       schema: {
         tags: TAGS,
         summary: 'Which partner app an API key belongs to, and its scopes (to test a key)',
-        security: [{ apiKey: [] }],
         response: { 200: z.object({ appId: z.uuid(), scopes: z.array(z.string()) }), ...problemResponses(401, 403) },
       },
     },
