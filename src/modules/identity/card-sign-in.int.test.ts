@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestContext } from '../../platform/testing/test-app.ts';
 import { SESSION_COOKIE } from './sessions/auth-hook.ts';
 import { CookieJarClient, formField } from './testing/cookie-jar-client.ts';
@@ -136,6 +136,25 @@ describe('parent sign-in with the demo card authority (OpenID Connect, PKCE, sta
     } finally {
       clock = new Date();
     }
+  });
+
+  it('refuses an authorization code that expired before it was exchanged', async () => {
+    const browser = new CookieJarClient(t.app);
+    const callback = await untilCallback(browser, 'demo-resident-0004');
+    const before = (await auditReasons()).length;
+    // The demo authority's codes live 60 s; Tsunagu's login request lives 10 minutes.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 2 * 60_000);
+      clock = new Date();
+      const res = await browser.request({ url: callback });
+      expect(res.statusCode).toBe(400);
+    } finally {
+      vi.useRealTimers();
+      clock = new Date();
+    }
+    expect(await parentCount('demo-resident-0004')).toBe(0);
+    expect((await auditReasons()).slice(before)).toEqual(['token-exchange-failed']);
   });
 
   it('cancelling at the card authority signs nobody in', async () => {

@@ -34,7 +34,14 @@ export async function listAccessLog(ctx: UseCaseContext): Promise<AccessLogEntry
     const rows = await tx
       .select()
       .from(auditEvents)
-      .where(and(or(...conditions), ne(auditEvents.action, 'parent.sign-in')))
+      // A parent viewing their own household is still audited, but is not "someone who looked at my data".
+      .where(
+        and(
+          or(...conditions),
+          ne(auditEvents.action, 'parent.sign-in'),
+          sql`not (${auditEvents.actorType} = 'parent' and ${auditEvents.action} = 'household.read')`,
+        ),
+      )
       .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
       .limit(LIMIT);
     // The municipality shown is the staff member's own (a refused look from another ward shows that ward), read on
