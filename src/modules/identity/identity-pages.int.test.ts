@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../platform/testing/test-app.ts';
 import { CookieJarClient, formField } from './testing/cookie-jar-client.ts';
-import { makeParent, parentCookie } from './testing/identity-factories.ts';
+import { makeParent, makeStaff, parentCookie, staffCookie } from './testing/identity-factories.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -69,6 +69,31 @@ describe('parent pages', () => {
     expect(after.body).toMatch(/E-mail<\/strong>: Given/);
     const log = await browser.request({ url: '/access-log' });
     expect(log.body).toContain('Who looked at my data');
+  });
+});
+
+describe('staff user management page', () => {
+  it('changes a colleague’s roles and disables the account', async () => {
+    const admin = await makeStaff(t.services, { municipalityCode: '131199', roles: ['municipality-admin'] });
+    const colleague = await makeStaff(t.services, { municipalityCode: '131199', roles: ['notice-sender'] });
+    const browser = new CookieJarClient(t.app);
+    browser.setCookie('tsunagu_session', (await staffCookie(t.app, t.services, admin)).tsunagu_session);
+    const page = await browser.request({ url: '/staff/users' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(colleague.email);
+    const csrf = formField(page.body, '_csrf');
+    const changed = await browser.request({
+      method: 'POST',
+      url: `/staff/users/${colleague.staff.id}`,
+      form: { _csrf: csrf, action: 'roles', roles: 'registry-editor' },
+    });
+    expect(changed.statusCode).toBe(303);
+    const list = await t.app.inject({
+      url: '/api/v1/staff/accounts',
+      cookies: { tsunagu_session: browser.cookie('tsunagu_session')! },
+    });
+    const row = list.json().items.find((s: { id: string }) => s.id === colleague.staff.id);
+    expect(row.roles).toEqual(['registry-editor']);
   });
 });
 

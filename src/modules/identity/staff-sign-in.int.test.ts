@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../platform/testing/test-app.ts';
 import { SESSION_COOKIE } from './sessions/auth-hook.ts';
+import { purgeEndedSessions } from './sessions/session-store.ts';
 import { totpCode } from './staff/totp.ts';
 import { makeHouseholdWithChild, makeStaff, staffCookie } from './testing/identity-factories.ts';
 import { MAX_FAILED_ATTEMPTS } from './use-cases/staff-sign-in.ts';
@@ -140,6 +141,23 @@ describe('sessions', () => {
     const out = await t.app.inject({ method: 'POST', url: '/api/v1/sign-out/everywhere', cookies: desk });
     expect(out.json()).toEqual({ ended: 2 });
     expect((await t.app.inject({ url: '/api/v1/me', cookies: phone })).statusCode).toBe(401);
+  });
+});
+
+describe('session housekeeping', () => {
+  it('purges sessions that ended more than a day ago and keeps those that ended since', async () => {
+    const staff = await makeStaff(t.services, { municipalityCode: ADACHI, roles: ['notice-sender'] });
+    advance(60_000);
+    const cookies = await staffCookie(t.app, t.services, staff, clock);
+    await t.app.inject({ method: 'POST', url: '/api/v1/sign-out', cookies });
+    advance(60_000);
+    await staffCookie(t.app, t.services, staff, clock); // absolute timeout 10 h: ended 15 h before the purge
+    advance(25 * 60 * 60_000 - 120_000);
+    expect(await purgeEndedSessions(t.services.db, clock)).toBeGreaterThan(0);
+    const left = await t.services.db.execute(
+      sql`select count(*)::int as n from sessions where principal_id = ${staff.staff.id}`,
+    );
+    expect((left.rows[0] as { n: number }).n).toBeGreaterThan(0);
   });
 });
 

@@ -4,17 +4,22 @@ import { TOKYO_WIDE_CODE } from '../../platform/access/staff-roles.ts';
 import { AppError } from '../../platform/http/app-error.ts';
 import type { CliCommand } from '../../platform/module.ts';
 import { emailSchema, passwordSchema } from './identity-staff.schemas.ts';
+import { purgeEndedSessions } from './sessions/session-store.ts';
 import { totpUri } from './staff/totp.ts';
 import { createActiveStaff } from './use-cases/create-staff-account.ts';
 
 const USAGE = `Usage: tsunagu users create-admin --email ADDRESS [--name NAME] [--password-stdin]
+       tsunagu users purge-sessions
 
   Creates the first platform admin (Tokyo-wide, role platform-admin) and prints the TOTP secret to add to an
   authenticator app. Without --password-stdin a random password is generated and printed once.
 
   --email ADDRESS     the admin's e-mail address (sign-in name)
   --name NAME         display name (default: Platform admin)
-  --password-stdin    read the password from standard input (at least 12 characters)`;
+  --password-stdin    read the password from standard input (at least 12 characters)
+
+  purge-sessions removes sessions and card sign-in requests that ended more than a day ago (run it daily, e.g.
+  from cron; safe to run at any time).`;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -26,10 +31,15 @@ async function readStdin(): Promise<string> {
 
 export const usersCommand: CliCommand = {
   name: 'users',
-  summary: 'Staff accounts: users create-admin (the first platform admin)',
+  summary: 'users create-admin (the first platform admin), users purge-sessions (housekeeping)',
   usage: USAGE,
   async run(services, argv) {
     const [sub, ...rest] = argv;
+    if (sub === 'purge-sessions') {
+      const removed = await purgeEndedSessions(services.db, services.now());
+      process.stdout.write(`Removed ${removed} ended session(s) and sign-in request(s).\n`);
+      return 0;
+    }
     if (sub !== 'create-admin') {
       process.stderr.write(`tsunagu: unknown users command '${sub ?? ''}'\n\n${USAGE}\n`);
       return 2;

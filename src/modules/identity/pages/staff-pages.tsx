@@ -169,6 +169,23 @@ export function staffUsersPage(
                         ) : null}
                       </form>
                     ) : null}
+                    {s.id !== props.actor.id && s.kind === 'municipal' && s.status !== 'disabled' ? (
+                      <details>
+                        <summary>{m.changeRoles}</summary>
+                        <form method="post" action={`/staff/users/${s.id}`}>
+                          <Csrf token={props.csrfToken} />
+                          {assignable.map((role) => (
+                            <label class="choice" key={role}>
+                              <input type="checkbox" name="roles" value={role} checked={s.roles.includes(role)} />
+                              <span>{m.roleNames[role]}</span>
+                            </label>
+                          ))}
+                          <button class="button button--secondary" type="submit" name="action" value="roles">
+                            {m.saveRoles}
+                          </button>
+                        </form>
+                      </details>
+                    ) : null}
                   </td>
                 </tr>
               ))}

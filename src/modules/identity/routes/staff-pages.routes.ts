@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../../../platform/access/actor.ts';
 import { decide } from '../../../platform/access/authorize.ts';
+import { isStaffRole } from '../../../platform/access/staff-roles.ts';
 import { detectLang } from '../../../platform/i18n/i18n.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import { sendPage } from '../../../platform/web/render-page.ts';
@@ -175,6 +176,7 @@ export async function staffPageRoutes(app: FastifyInstance, services: AppService
           ...(action === 'disable' ? { status: 'disabled' as const } : {}),
           ...(action === 'enable' ? { status: 'active' as const } : {}),
           ...(action === 'unlock' ? { unlock: true } : {}),
+          ...(action === 'roles' ? { roles: [request.body.roles ?? []].flat().filter(isStaffRole) } : {}),
         },
       );
       return reply.redirect('/staff/users', 303);

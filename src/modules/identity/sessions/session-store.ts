@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull, lt } from 'drizzle-orm';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
-import { type PrincipalType, type SessionStage, sessions } from '../tables/session.tables.ts';
+import { oidcLoginRequests, type PrincipalType, type SessionStage, sessions } from '../tables/session.tables.ts';
 
 /** How long a session lives: without activity (idle) and at most from sign-in (absolute). */
 export const SESSION_LIMITS: Record<PrincipalType | 'totp-pending', { idleMs: number; absoluteMs: number }> = {
@@ -94,7 +94,19 @@ export async function revokeAllSessions(
   return rows.length;
 }
 
-/** Removes sessions that ended more than a day ago (housekeeping; nothing reads them). */
-export async function purgeEndedSessions(db: DbOrTx, now: Date): Promise<void> {
-  await db.delete(sessions).where(lt(sessions.expiresAt, new Date(now.getTime() - 24 * 60 * 60_000)));
+/**
+ * Housekeeping: removes sessions and card sign-in requests that ended more than a day ago (nothing reads them; the
+ * audit log keeps the record of sign-ins). Returns how many rows went.
+ */
+export async function purgeEndedSessions(db: DbOrTx, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - 24 * 60 * 60_000);
+  const ended = await db
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, cutoff), lt(sessions.revokedAt, cutoff)))
+    .returning({ id: sessions.id });
+  const requests = await db
+    .delete(oidcLoginRequests)
+    .where(lt(oidcLoginRequests.expiresAt, cutoff))
+    .returning({ id: oidcLoginRequests.id });
+  return ended.length + requests.length;
 }
