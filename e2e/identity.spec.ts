@@ -78,7 +78,7 @@ describe.runIf(chromiumAvailable())('identity in Chromium', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/household-ja-360.png`, fullPage: true });
 
     await page.goto(`${baseUrl}/access-log`);
-    await expect(page.locator('[data-testid="access-log"]').textContent()).resolves.toContain('child.register');
+    await expect(page.locator('[data-testid="access-log"]').textContent()).resolves.toContain('お子さんを登録');
 
     await page.goto(`${baseUrl}/household`);
     await page.click('[data-testid="sign-out"]');

@@ -52,6 +52,22 @@ describe('parent pages', () => {
     expect(bad.body).toContain('value="Ekkusu"');
   });
 
+  it('record a move from the household page', async () => {
+    const { parent } = await makeParent(t.services, { municipalityCode: '131199' });
+    const browser = new CookieJarClient(t.app);
+    browser.setCookie('tsunagu_session', (await parentCookie(t.app, t.services, parent)).tsunagu_session);
+    const page = await browser.request({ url: '/household' });
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
+    const moved = await browser.request({
+      method: 'POST',
+      url: '/household/moves',
+      form: { _csrf: formField(page.body, '_csrf'), municipalityCode: '131211', movedOn: today },
+    });
+    expect(moved.statusCode).toBe(303);
+    const after = await browser.request({ url: '/household?done=saved' });
+    expect(after.body).toContain(`足立区: ${today} から`);
+  });
+
   it('render consents and the access log in English too', async () => {
     const { parent } = await makeParent(t.services);
     const browser = new CookieJarClient(t.app);

@@ -119,7 +119,7 @@ export function accessLogPage(lang: Lang, props: { entries: AccessLogEntry[]; cs
                       {m.actorTypes[e.actorType] ?? e.actorType}
                     </td>
                     <td>
-                      <code>{e.action}</code>
+                      {m.actions[e.action] ?? <code>{e.action}</code>}
                       {m.outcomes[e.outcome]}
                     </td>
                     <td>{e.purpose}</td>

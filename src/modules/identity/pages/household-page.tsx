@@ -1,5 +1,5 @@
 import type { Lang } from '../../../platform/i18n/i18n.ts';
-import { findMunicipality } from '../../municipalities/index.ts';
+import { findMunicipality, MUNICIPALITIES, TOKYO_CODE } from '../../municipalities/index.ts';
 import type { ChildView, HouseholdView } from '../identity.schemas.ts';
 import { RELATIONSHIPS, SEXES } from '../tables/household.tables.ts';
 import { type FieldMessage, SelectField, TextField } from './form-helpers.tsx';
@@ -15,6 +15,7 @@ export interface HouseholdPageProps {
   household: HouseholdView;
   csrfToken: string;
   flash?: 'added' | 'saved' | undefined;
+  moveForm?: { values: Record<string, string | undefined>; errors: FieldMessage[] };
   childForm?: { values: Record<string, string | undefined>; errors: FieldMessage[] };
   pregnancyForm?: { values: Record<string, string | undefined>; errors: FieldMessage[] };
 }
@@ -171,6 +172,32 @@ export function householdPage(lang: Lang, props: HouseholdPageProps) {
               </li>
             ))}
           </ul>
+          <details open={(props.moveForm?.errors.length ?? 0) > 0}>
+            <summary>{m.moveTitle}</summary>
+            <FormErrors lang={lang} errors={props.moveForm?.errors ?? []} />
+            <form method="post" action="/household/moves" data-testid="move-form">
+              <input type="hidden" name="_csrf" value={csrfToken} />
+              <SelectField
+                name="municipalityCode"
+                label={m.moveTo}
+                value={props.moveForm?.values.municipalityCode ?? household.municipalityCode}
+                options={MUNICIPALITIES.filter((x) => x.code !== TOKYO_CODE).map(
+                  (x) => [x.code, lang === 'ja' ? x.name : x.nameEn] as const,
+                )}
+                errors={props.moveForm?.errors ?? []}
+              />
+              <TextField
+                name="movedOn"
+                label={m.movedOn}
+                type="date"
+                value={props.moveForm?.values.movedOn}
+                errors={props.moveForm?.errors ?? []}
+              />
+              <button class="button" type="submit">
+                {m.saveMove}
+              </button>
+            </form>
+          </details>
         </section>
 
         <form method="post" action="/sign-out/everywhere">

@@ -116,6 +116,9 @@ export function staffUsersPage(
     title: m.usersTitle,
     body: (
       <>
+        <p>
+          <a href="/staff">{m.homeTitle}</a>
+        </p>
         <h1>{m.usersTitle}</h1>
         {props.invitationUrl ? (
           <div class="notice notice--success" role="status">

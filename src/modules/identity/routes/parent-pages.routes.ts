@@ -6,10 +6,11 @@ import { detectLang } from '../../../platform/i18n/i18n.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import { sendPage } from '../../../platform/web/render-page.ts';
 import { consentInputSchema } from '../consent.schemas.ts';
-import { childInputSchema, childPatchSchema, pregnancyInputSchema } from '../identity.schemas.ts';
+import { childInputSchema, childPatchSchema, moveInputSchema, pregnancyInputSchema } from '../identity.schemas.ts';
 import { accessLogPage, consentsPage } from '../pages/consents-page.tsx';
 import { appErrorMessages, type FieldMessage, type FormBody, first, parseForm } from '../pages/form-helpers.tsx';
 import { editChildPage, householdPage } from '../pages/household-page.tsx';
+import { changeResidence } from '../use-cases/change-residence.ts';
 import { getHousehold } from '../use-cases/get-household.ts';
 import { listAccessLog } from '../use-cases/list-access-log.ts';
 import { grantConsent, listConsents, listConsentTargets, revokeConsent } from '../use-cases/manage-consents.ts';
@@ -45,6 +46,7 @@ export async function parentPageRoutes(app: FastifyInstance, services: AppServic
       flash?: 'added' | 'saved';
       childForm?: { values: Record<string, string | undefined>; errors: FieldMessage[] };
       pregnancyForm?: { values: Record<string, string | undefined>; errors: FieldMessage[] };
+      moveForm?: { values: Record<string, string | undefined>; errors: FieldMessage[] };
     } = {},
     status = 200,
   ) => {
@@ -136,6 +138,23 @@ export async function parentPageRoutes(app: FastifyInstance, services: AppServic
       return renderHousehold(request, reply, actor, { pregnancyForm: { values: input, errors } }, 400);
     }
     return reply.redirect('/household?done=added', 303);
+  });
+
+  r.post('/household/moves', { schema: { hide: true, body: formBody }, ...csrf }, async (request, reply) => {
+    const actor = signedInParent(request, reply);
+    if (!actor) return reply;
+    const lang = detectLang(request);
+    const input = values(request.body);
+    const parsed = parseForm(moveInputSchema, input, lang);
+    if (!parsed.ok)
+      return renderHousehold(request, reply, actor, { moveForm: { values: input, errors: parsed.errors } }, 400);
+    try {
+      await changeResidence(ctx(request, actor), parsed.data);
+    } catch (error) {
+      const errors = appErrorMessages(error, lang);
+      return renderHousehold(request, reply, actor, { moveForm: { values: input, errors } }, 400);
+    }
+    return reply.redirect('/household?done=saved', 303);
   });
 
   r.post(
