@@ -6,6 +6,7 @@ import { findChild, findHousehold, updateChild } from './repositories/household.
 import { children } from './tables/household.tables.ts';
 import { makeHouseholdWithChild, staffActor } from './testing/identity-factories.ts';
 import { getHousehold } from './use-cases/get-household.ts';
+import { readHouseholdAsSystem } from './use-cases/read-household-as-system.ts';
 import { updateChild as updateChildUseCase } from './use-cases/update-child.ts';
 
 const ADACHI = '131211';
@@ -89,6 +90,20 @@ describe('row-level security beneath the repositories', () => {
     );
     expect(settings.rows[0]).toMatchObject({ code: '' });
     expect(settings.rows[0]?.user).not.toBe('tsunagu_app');
+  });
+});
+
+describe('system reads for other modules', () => {
+  it('reads any household with its purpose audited', async () => {
+    const household = await readHouseholdAsSystem(t.services, {
+      householdId: itabashi.parent.householdId,
+      purpose: 'notify: child.registered',
+    });
+    expect(household?.children[0]?.name).toBe('板橋 一郎');
+    const audit = await t.services.db.execute(
+      sql`select actor_type, purpose from audit_events where resource_id = ${itabashi.parent.householdId} and actor_type = 'system'`,
+    );
+    expect(audit.rows).toEqual([{ actor_type: 'system', purpose: 'notify: child.registered' }]);
   });
 });
 
