@@ -83,6 +83,13 @@ describe('row-level security beneath the repositories', () => {
     expect(rows.map((r) => r.id)).toEqual([adachi.child.id]);
   });
 
+  it('a scoped transaction can enqueue jobs (domain events reach their subscribers)', async () => {
+    const id = await withTenantScope(t.services.db, adachiScope, (tx) =>
+      t.services.jobs.enqueue(tx, 'platform.deliver-event', { eventId: 0, subscriber: 'test.nobody' }),
+    );
+    expect(id).toEqual(expect.any(String));
+  });
+
   it('the scope ends with its transaction: the pooled connection carries nothing over', async () => {
     await withTenantScope(t.services.db, adachiScope, async () => undefined);
     const settings = await t.services.db.execute(
