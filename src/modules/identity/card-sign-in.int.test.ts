@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
+import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildApp } from '../../app.ts';
 import { createTestApp, type TestContext } from '../../platform/testing/test-app.ts';
 import { SESSION_COOKIE } from './sessions/auth-hook.ts';
 import { CookieJarClient, formField } from './testing/cookie-jar-client.ts';
@@ -14,7 +16,10 @@ afterAll(() => t?.close());
 
 /** Runs the browser side of a card sign-in up to the callback URL (not yet opened). */
 async function untilCallback(browser: CookieJarClient, resident: string) {
-  const start = await browser.request({ url: '/sign-in/card?next=/household' });
+  return untilCallbackFrom(browser, await browser.request({ url: '/sign-in/card?next=/household' }), resident);
+}
+
+async function untilCallbackFrom(browser: CookieJarClient, start: LightMyRequestResponse, resident: string) {
   expect(start.statusCode).toBe(303);
   const toInteraction = await browser.follow(start);
   const page = toInteraction.at(-1)!;
@@ -73,6 +78,23 @@ describe('parent sign-in with the demo card authority (OpenID Connect, PKCE, sta
     const second = await again.request({ url: '/api/v1/me/household' });
     expect(second.json().id).toBe(household.json().id);
     expect(await parentCount('demo-resident-0001')).toBe(1);
+  });
+
+  it('a sign-in started on one process finishes on another (keys and state shared through the database)', async () => {
+    const other = await buildApp(t.services, 'test-session-secret-that-is-long-enough-0123');
+    await other.ready();
+    try {
+      const browser = new CookieJarClient(t.app);
+      const start = await browser.request({ url: '/sign-in/card' });
+      browser.app = other;
+      const callback = await untilCallbackFrom(browser, start, 'demo-resident-0001');
+      browser.app = t.app;
+      const done = await browser.request({ url: callback });
+      expect(done.statusCode).toBe(303);
+      expect(done.headers.location).toBe('/household');
+    } finally {
+      await other.close();
+    }
   });
 
   it('refuses a replayed callback (the same code and state twice), audited', async () => {

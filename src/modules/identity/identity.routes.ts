@@ -3,6 +3,7 @@ import type { AppServices } from '../../platform/services.ts';
 import { CardClient, inProcessFetch } from './card-sign-in/card-client.ts';
 import { demoCardRoutes } from './demo-card/demo-card.routes.ts';
 import { createDemoCardProvider, demoCardClient, demoCardIssuer } from './demo-card/demo-card-provider.ts';
+import { demoCardAdapter, loadDemoCardSecrets } from './demo-card/demo-card-store.ts';
 import { cardSignInRoutes } from './routes/card-sign-in.routes.ts';
 import { consentApiRoutes } from './routes/consent-api.routes.ts';
 import { householdApiRoutes } from './routes/household-api.routes.ts';
@@ -23,8 +24,10 @@ async function cardClientFor(app: FastifyInstance, services: AppServices): Promi
   const redirectUri = `${config.baseUrl}/sign-in/card/callback`;
   let demo: CardClient | undefined;
   if (config.mode === 'demo') {
-    const registration = demoCardClient(config);
-    await demoCardRoutes(app, config, createDemoCardProvider(config, registration));
+    const secrets = await loadDemoCardSecrets(services.db);
+    const registration = demoCardClient(config, secrets);
+    const provider = createDemoCardProvider(config, registration, secrets, demoCardAdapter(services.db));
+    await demoCardRoutes(app, config, provider);
     demo = new CardClient({ issuer: demoCardIssuer(config), ...registration }, inProcessFetch(app, config.baseUrl));
   }
   if (config.oidc) return new CardClient({ ...config.oidc, redirectUri });

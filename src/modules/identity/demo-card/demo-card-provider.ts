@@ -1,6 +1,6 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider, { type Configuration } from 'oidc-provider';
 import type { Config } from '../../../config.ts';
+import type { DemoCardSecrets } from './demo-card-store.ts';
 import { findDemoResident } from './demo-residents.ts';
 
 export const DEMO_CARD_PATH = '/demo-card';
@@ -17,11 +17,11 @@ export function demoCardIssuer(config: Config): string {
   return `${config.baseUrl}${DEMO_CARD_PATH}`;
 }
 
-/** Tsunagu's own registration at the demo authority. The secret lives only in this process. */
-export function demoCardClient(config: Config): CardClient {
+/** Tsunagu's own registration at the demo authority. */
+export function demoCardClient(config: Config, secrets: DemoCardSecrets): CardClient {
   return {
     clientId: 'tsunagu-demo',
-    clientSecret: randomBytes(32).toString('base64url'),
+    clientSecret: secrets.clientSecret,
     redirectUri: `${config.baseUrl}/sign-in/card/callback`,
   };
 }
@@ -29,12 +29,16 @@ export function demoCardClient(config: Config): CardClient {
 /**
  * The built-in demo card authority: a real OpenID provider (oidc-provider) that signs in the made-up residents of
  * demo-residents.ts, so the whole relying-party flow runs on one machine. Demo mode only. Its keys and state are
- * in memory: a restart in the middle of a sign-in makes that sign-in start over.
+ * kept in the database (demo-card-store.ts), so a restart or a second process does not break a sign-in.
  */
-export function createDemoCardProvider(config: Config, client: CardClient): Provider {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const signingKey = { ...privateKey.export({ format: 'jwk' }), kid: 'demo-card-1', use: 'sig', alg: 'RS256' };
+export function createDemoCardProvider(
+  config: Config,
+  client: CardClient,
+  secrets: DemoCardSecrets,
+  adapter: Configuration['adapter'],
+): Provider {
   const configuration: Configuration = {
+    adapter,
     clients: [
       {
         client_id: client.clientId,
@@ -46,8 +50,8 @@ export function createDemoCardProvider(config: Config, client: CardClient): Prov
         token_endpoint_auth_method: 'client_secret_basic',
       },
     ],
-    jwks: { keys: [signingKey as never] },
-    cookies: { keys: [randomBytes(32).toString('base64url')] },
+    jwks: { keys: [secrets.signingJwk as never] },
+    cookies: { keys: [secrets.cookieKey] },
     scopes: [...CARD_SCOPES],
     claims: {
       openid: ['sub'],

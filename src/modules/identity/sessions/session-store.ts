@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../../platform/db/database.ts';
+import { demoCardStore } from '../tables/demo-card.tables.ts';
 import { oidcLoginRequests, type PrincipalType, type SessionStage, sessions } from '../tables/session.tables.ts';
 
 /** How long a session lives: without activity (idle) and at most from sign-in (absolute). */
@@ -108,5 +109,9 @@ export async function purgeEndedSessions(db: DbOrTx, now: Date): Promise<number>
     .delete(oidcLoginRequests)
     .where(lt(oidcLoginRequests.expiresAt, cutoff))
     .returning({ id: oidcLoginRequests.id });
-  return ended.length + requests.length;
+  const demoCard = await db
+    .delete(demoCardStore)
+    .where(lt(demoCardStore.expiresAt, cutoff))
+    .returning({ id: demoCardStore.id });
+  return ended.length + requests.length + demoCard.length;
 }

@@ -7,7 +7,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 export class CookieJarClient {
   private readonly cookies = new Map<string, { value: string; path: string }>();
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** Public so a test can move the same browser to another app instance (a restart, a second process). */
+  constructor(public app: FastifyInstance) {}
 
   private cookieHeader(path: string): string {
     return [...this.cookies.entries()]
