@@ -132,6 +132,20 @@ describe('sessions', () => {
     expect((await t.app.inject({ url: '/api/v1/me', cookies })).statusCode).toBe(401);
   });
 
+  it('ends at the absolute timeout however busy the session is', async () => {
+    const staff = await makeStaff(t.services, { municipalityCode: ADACHI, roles: ['notice-sender'] });
+    advance(60_000);
+    const cookies = await staffCookie(t.app, t.services, staff, clock);
+    for (let hour = 0; hour < 10; hour++) {
+      for (let step = 0; step < 6; step++) {
+        advance(10 * 60_000);
+        const res = await t.app.inject({ url: '/api/v1/me', cookies });
+        if (hour === 9 && step === 5) expect(res.statusCode).toBe(401);
+        else expect(res.statusCode, `after ${hour} h ${(step + 1) * 10} min`).toBe(200);
+      }
+    }
+  });
+
   it('signs out everywhere', async () => {
     const staff = await makeStaff(t.services, { municipalityCode: ADACHI, roles: ['notice-sender'] });
     advance(60_000);
