@@ -13,6 +13,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { registerIdentityAuth } from './modules/identity/index.ts';
 import { modules } from './modules/index.ts';
 import { deliverEventJob } from './platform/events/domain-events.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
@@ -91,6 +92,8 @@ export async function buildApp(services: AppServices, sessionSecret: string): Pr
     },
   });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
+  // Sets request.actor from the session cookie or API key, before any route runs.
+  await registerIdentityAuth(app, services);
 
   await app.register(swagger, {
     openapi: {

@@ -37,3 +37,13 @@ describe('loadConfig', () => {
     expect(config.baseUrl).toBe('http://localhost:8080');
   });
 });
+
+describe('loadConfig: card authority', () => {
+  it('takes the three OIDC variables together, or none', () => {
+    expect(loadConfig({}).oidc).toBeUndefined();
+    expect(
+      loadConfig({ OIDC_ISSUER: 'https://auth.example.jp/', OIDC_CLIENT_ID: 'tsunagu', OIDC_CLIENT_SECRET: 's' }).oidc,
+    ).toEqual({ issuer: 'https://auth.example.jp', clientId: 'tsunagu', clientSecret: 's' });
+    expect(() => loadConfig({ OIDC_ISSUER: 'https://auth.example.jp' })).toThrow(/OIDC_CLIENT_ID/);
+  });
+});

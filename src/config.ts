@@ -29,6 +29,10 @@ const envSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20_000),
   TRUST_PROXY: booleanFlag.default(false),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  SIGNATURE_TRUST_ANCHORS_FILE: z.string().min(1).optional(),
 });
 
 export type Environment = z.input<typeof envSchema>;
@@ -54,6 +58,10 @@ export interface Config {
   workerConcurrency: number;
   shutdownTimeoutMs: number;
   trustProxy: boolean;
+  /** The card authority parents sign in with (OpenID Connect). Undefined: the demo card authority in demo mode. */
+  oidc: { issuer: string; clientId: string; clientSecret: string } | undefined;
+  /** PEM file of the root certificates a document signature must chain to (the demo CA is added in demo mode). */
+  signatureTrustAnchorsFile: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -83,6 +91,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (mode === 'production' && !e.BASE_URL) {
     throw new ConfigError([{ variable: 'BASE_URL', message: 'is required when TSUNAGU_MODE=production' }]);
   }
+  const oidcVariables = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+  if (oidcVariables.some(Boolean) && !oidcVariables.every(Boolean)) {
+    throw new ConfigError([
+      { variable: 'OIDC_ISSUER', message: 'OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together' },
+    ]);
+  }
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   return {
     env: e.NODE_ENV,
@@ -102,5 +116,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workerConcurrency: e.WORKER_CONCURRENCY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     trustProxy: e.TRUST_PROXY,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? { issuer: e.OIDC_ISSUER.replace(/\/$/, ''), clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET }
+        : undefined,
+    signatureTrustAnchorsFile: e.SIGNATURE_TRUST_ANCHORS_FILE,
   };
 }

@@ -2,6 +2,7 @@ import type { TsunaguModule } from '../platform/module.ts';
 import { benefitsModule } from './benefits/index.ts';
 import { healthModule } from './health/index.ts';
 import { hokatsuModule } from './hokatsu/index.ts';
+import { identityModule } from './identity/index.ts';
 import { municipalitiesModule } from './municipalities/index.ts';
 import { portalModule } from './portal/index.ts';
 import { registryModule } from './registry/index.ts';
@@ -9,6 +10,7 @@ import { registryModule } from './registry/index.ts';
 /** Every domain module, in dependency order (a module's reference data may rely on an earlier one's). */
 export const modules: readonly TsunaguModule[] = [
   municipalitiesModule,
+  identityModule,
   registryModule,
   healthModule,
   benefitsModule,

@@ -1,0 +1,41 @@
+import type { TsunaguModule } from '../../platform/module.ts';
+import './identity.events.ts';
+import { identityRoutes } from './identity.routes.ts';
+import { grantQueueAccess } from './use-cases/grant-queue-access.ts';
+import { seedDemoStaff } from './use-cases/seed-demo-staff.ts';
+import { usersCommand } from './users.command.ts';
+
+// The identity module's surface for other modules. Permissions, tenant scopes and the Actor type live in
+// src/platform/access and src/platform/db/tenant-scope.ts; request.actor is set for every request by the auth hook.
+
+export type { ConsentView } from './consent.schemas.ts';
+export type { ChildView, HouseholdView, PregnancyView } from './identity.schemas.ts';
+export { registerIdentityAuth, requireSignedIn, SESSION_COOKIE } from './sessions/auth-hook.ts';
+export { type SignatureFailure, type TrustStore, verifyDocumentSignature } from './signatures/verify-signature.ts';
+export type { Sex } from './tables/household.tables.ts';
+/** Typed factories for other modules' tests: parents with households, staff with sessions. */
+export {
+  makeHouseholdWithChild,
+  makeParent,
+  makeStaff,
+  parentActor,
+  parentCookie,
+  staffActor,
+  staffCookie,
+} from './testing/identity-factories.ts';
+/** A parent's or permitted staff member's read of a household (authorized, scoped, audited). */
+export { getHousehold } from './use-cases/get-household.ts';
+/** Whether a parent's consent (partner app, channel, clinic sharing) is in force. */
+export { hasConsent } from './use-cases/manage-consents.ts';
+/** A system read (jobs, subscribers) of a household, audited with its purpose. */
+export { readHouseholdAsSystem } from './use-cases/read-household-as-system.ts';
+export type { UseCaseContext } from './use-cases/use-case-context.ts';
+
+/** Parents, households, staff, partner apps; sign-in, sessions, consents and signatures. */
+export const identityModule: TsunaguModule = {
+  name: 'identity',
+  routes: (app, services) => identityRoutes(app, services),
+  syncReferenceData: (services) => grantQueueAccess(services.db),
+  seedDemo: (services) => seedDemoStaff(services),
+  commands: [usersCommand],
+};
