@@ -14,6 +14,7 @@ import {
   searchResultSchema,
 } from './registry.schemas.ts';
 import { registryReadCache } from './registry-read-cache.ts';
+import { staffRegistryRoutes } from './staff/staff-registry.routes.ts';
 import { exportProgramsCsv, exportProgramsJson } from './use-cases/export-programs.ts';
 import { getProgram } from './use-cases/get-program.ts';
 import { listChanges } from './use-cases/list-changes.ts';
@@ -169,4 +170,5 @@ export async function registryRoutes(app: FastifyInstance, services: AppServices
     );
   });
   await programsPageRoutes(app, services);
+  await staffRegistryRoutes(app, services);
 }
