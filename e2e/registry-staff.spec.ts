@@ -80,6 +80,7 @@ describe.runIf(chromiumAvailable())('registry staff console in Chromium', () => 
     await page.fill('#field-ageMonths-max', '6');
     await page.click('button:has-text("下書きを保存")');
     await expect(page.locator('.error-summary').textContent()).resolves.toContain('対象月齢');
+    await expect(page.locator('#field-ageMonths-max-error').count()).resolves.toBe(1);
     await page.fill('#field-ageMonths-min', '0');
     await page.fill('#field-ageMonths-max', '18');
     await page.fill('#field-name', '板橋区の産後ケア（拡充）');
@@ -87,7 +88,7 @@ describe.runIf(chromiumAvailable())('registry staff console in Chromium', () => 
     await Promise.all([page.waitForURL(/done=saved/), page.click('button:has-text("下書きを保存")')]);
     const diff = await page.locator('[data-testid=version-diff]').first().textContent();
     expect(diff).toContain('板橋区の産後ケア（拡充）');
-    expect(diff).toContain('ageMonths');
+    expect(diff).toContain('対象月齢');
     await Promise.all([page.waitForURL(/done=submitted/), page.click('button:has-text("確認を依頼する")')]);
     await expect(page.locator('[data-testid=open-status]').textContent()).resolves.toBe('確認待ち');
     // Not yet public.

@@ -15,6 +15,7 @@ import {
 } from './registry.schemas.ts';
 import { registryReadCache } from './registry-read-cache.ts';
 import { staffRegistryRoutes } from './staff/staff-registry.routes.ts';
+import { staffRegistryApiRoutes } from './staff/staff-registry-api.routes.ts';
 import { exportProgramsCsv, exportProgramsJson } from './use-cases/export-programs.ts';
 import { getProgram } from './use-cases/get-program.ts';
 import { listChanges } from './use-cases/list-changes.ts';
@@ -171,4 +172,5 @@ export async function registryRoutes(app: FastifyInstance, services: AppServices
   });
   await programsPageRoutes(app, services);
   await staffRegistryRoutes(app, services);
+  await staffRegistryApiRoutes(app, services);
 }

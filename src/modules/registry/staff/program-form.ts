@@ -125,7 +125,8 @@ export function errorMessages(error: unknown, lang: Lang): FieldMessage[] {
   if (!(error instanceof AppError) || error.status >= 500) throw error;
   if (error.fieldErrors.length > 0) {
     return error.fieldErrors.map((f) => ({
-      field: f.field.replace(/^body\./, ''),
+      // The use case names the age window as a whole; the form shows it on its upper bound.
+      field: f.field.replace(/^body\./, '').replace(/^ageMonths$/, 'ageMonths.max'),
       message: lang === 'ja' ? f.messageJa : f.message,
     }));
   }

@@ -95,6 +95,23 @@ export function showValue(value: unknown): string {
   return String(value);
 }
 
+/** The stored data's field names, in the console's words where the form has them. */
+function fieldLabel(f: ReturnType<typeof staffRegistryMessages>['fields'], field: string): string {
+  const labels: Record<string, string> = {
+    name: f.name,
+    shortName: f.shortName,
+    summary: f.summary,
+    targetText: f.targetText,
+    categories: f.categories,
+    ageMonths: f.ageWindow,
+    prenatal: f.prenatal,
+    incomeBasis: f.incomeBasis,
+    procedurePeriod: f.procedure,
+    url: f.url,
+  };
+  return labels[field] ?? field;
+}
+
 export function DiffTable({ lang, diff }: { lang: Lang; diff: { field: string; before: unknown; after: unknown }[] }) {
   const m = staffRegistryMessages(lang);
   if (diff.length === 0) return <p>{m.noChanges}</p>;
@@ -111,7 +128,7 @@ export function DiffTable({ lang, diff }: { lang: Lang; diff: { field: string; b
         <tbody>
           {diff.map((d) => (
             <tr key={d.field}>
-              <th scope="row">{d.field}</th>
+              <th scope="row">{fieldLabel(m.fields, d.field)}</th>
               <td>
                 <del>{showValue(d.before)}</del>
               </td>

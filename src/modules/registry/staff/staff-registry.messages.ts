@@ -32,6 +32,8 @@ export const staffRegistryMessages = defineMessages<{
     ageMin: string;
     ageMax: string;
     ageHint: string;
+    ageWindow: string;
+    procedure: string;
     prenatal: string;
     incomeBasis: string;
     incomeNone: string;
@@ -100,6 +102,8 @@ export const staffRegistryMessages = defineMessages<{
       ageMin: '対象月齢（から）',
       ageMax: '対象月齢（未満）',
       ageHint: '月齢で入力します。上限は含みません（1歳の誕生日まで = 12）。空欄は「不明」です。',
+      ageWindow: '対象月齢',
+      procedure: '申請期間',
       prenatal: '妊娠中の方も対象',
       incomeBasis: '所得制限',
       incomeNone: '記載なし',
@@ -168,6 +172,8 @@ export const staffRegistryMessages = defineMessages<{
       ageMin: 'Age from (months)',
       ageMax: 'Age until (months, exclusive)',
       ageHint: 'In months; the upper bound is exclusive (until the 1st birthday = 12). Leave empty when unknown.',
+      ageWindow: 'Age window (months)',
+      procedure: 'Application period',
       prenatal: 'Also for pregnant women',
       incomeBasis: 'Income limit',
       incomeNone: 'Not stated',
