@@ -13,6 +13,7 @@ import {
   searchQuerySchema,
   searchResultSchema,
 } from './registry.schemas.ts';
+import { registryReadRateLimit } from './registry-rate-limit.ts';
 import { registryReadCache } from './registry-read-cache.ts';
 import { staffRegistryRoutes } from './staff/staff-registry.routes.ts';
 import { staffRegistryApiRoutes } from './staff/staff-registry-api.routes.ts';
@@ -51,10 +52,12 @@ export async function registryRoutes(app: FastifyInstance, services: AppServices
       reply.headers(ATTRIBUTION_HEADERS);
     });
     const r = api.withTypeProvider<ZodTypeProvider>();
+    const config = registryReadRateLimit(services);
 
     r.get(
       '/api/v1/programs',
       {
+        config,
         schema: {
           tags: TAGS,
           summary: 'Search published support programs',
@@ -97,6 +100,7 @@ export async function registryRoutes(app: FastifyInstance, services: AppServices
     r.get(
       '/api/v1/programs/changes',
       {
+        config,
         schema: {
           tags: TAGS,
           summary: 'Change feed: created, updated and retired programs after a cursor, in order',
@@ -113,6 +117,7 @@ export async function registryRoutes(app: FastifyInstance, services: AppServices
     r.get(
       '/api/v1/programs/export.json',
       {
+        config,
         schema: {
           tags: TAGS,
           summary: 'Every published program in the shape of Tokyo’s 130001_kosodateshienseido_tokyo.json',
@@ -131,6 +136,7 @@ export async function registryRoutes(app: FastifyInstance, services: AppServices
     r.get(
       '/api/v1/programs/export.csv',
       {
+        config,
         schema: {
           tags: TAGS,
           summary: 'Every published program as CSV (UTF-8 with BOM, or Shift_JIS)',
@@ -152,6 +158,7 @@ export async function registryRoutes(app: FastifyInstance, services: AppServices
     r.get(
       '/api/v1/programs/:id',
       {
+        config,
         schema: {
           tags: TAGS,
           summary: 'One program by id',
