@@ -39,14 +39,17 @@ export async function authorizeRegistry(
   actor: Actor,
   permission: RegistryPermission,
   requestId: string,
-  program?: { id: string; municipalityCode: string },
+  program?: { id?: string; municipalityCode: string },
 ): Promise<RegistryActor> {
   await authorize(
     { db: services.db, requestId },
     actor,
     permission,
     program
-      ? { municipalityCode: program.municipalityCode, resource: { type: 'registry-program', id: program.id } }
+      ? {
+          municipalityCode: program.municipalityCode,
+          resource: { type: 'registry-program', id: program.id ?? null },
+        }
       : { resource: { type: 'registry-program' } },
   );
   return registryActorFor(actor);

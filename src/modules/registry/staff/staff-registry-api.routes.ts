@@ -79,7 +79,6 @@ export async function staffRegistryApiRoutes(app: FastifyInstance, services: App
     },
     async (request, reply) => {
       const actor = await authorizeRegistry(services, requireSignedIn(request), 'registry.edit', request.id, {
-        id: 'new',
         municipalityCode: request.body.municipalityCode,
       });
       const created = await createProgramDraft(services, { actor, program: request.body, requestId: request.id });

@@ -118,10 +118,7 @@ export async function staffRegistryRoutes(app: FastifyInstance, services: AppSer
     let errors = parsed.ok ? [] : parsed.errors;
     if (parsed.ok) {
       const { municipalityCode = '', ...changes } = parsed.changes;
-      const registryActor = await authorizeRegistry(services, actor, 'registry.edit', request.id, {
-        id: 'new',
-        municipalityCode,
-      });
+      const registryActor = await authorizeRegistry(services, actor, 'registry.edit', request.id, { municipalityCode });
       try {
         const created = await createProgramDraft(services, {
           actor: registryActor,
