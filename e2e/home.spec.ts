@@ -34,6 +34,10 @@ describe.runIf(chromiumAvailable())('home page in Chromium', () => {
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
       expect(await page.locator('[data-service]').count()).toBe(4);
       expect(await page.locator('[data-portal]').count()).toBe(4);
+      expect(await page.getAttribute('[data-service=registry] a', 'href')).toBe('/programs');
+      expect(await page.getAttribute('[data-service=hokatsu] a', 'href')).toBe('/hokatsu/nurseries');
+      expect(await page.getAttribute('[data-portal=parents] a', 'href')).toBe('/sign-in');
+      expect(await page.getAttribute('[data-portal=staff] a', 'href')).toBe('/staff/sign-in');
       await expect(page.locator('main h1').textContent()).resolves.toBe(lang === 'ja' ? 'つなぐ' : 'Tsunagu');
 
       // 360 px wide phones: nothing may scroll sideways.
@@ -65,6 +69,16 @@ describe.runIf(chromiumAvailable())('home page in Chromium', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: `${SCREENSHOTS}/home-en-1280.png`, fullPage: true });
+    await context.close();
+  });
+
+  it('leads from the cards to the services', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP' });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/`);
+    await Promise.all([page.waitForURL(`${baseUrl}/programs`), page.click('[data-service=registry] a')]);
+    await page.goto(`${baseUrl}/`);
+    await Promise.all([page.waitForURL(`${baseUrl}/staff/sign-in`), page.click('[data-portal=staff] a')]);
     await context.close();
   });
 

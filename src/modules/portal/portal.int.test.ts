@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../platform/testing/test-app.ts';
+import { makeParent, makeStaff, parentCookie, staffCookie } from '../identity/index.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -60,5 +61,33 @@ describe('home page', () => {
       expect.arrayContaining(['/api/v1/municipalities', '/api/v1/municipalities/{code}', '/healthz', '/readyz']),
     );
     expect(doc.components.schemas.Problem).toBeDefined();
+  });
+
+  it('links the cards to the services and portals, and signed-in people to their own pages', async () => {
+    const hrefs = (body: string, attr: string) =>
+      Object.fromEntries(
+        [...body.matchAll(new RegExp(`data-${attr}="([a-z]+)"><h3>(?:<a href="([^"]+)")?`, 'g'))].map((x) => [
+          x[1],
+          x[2] ?? null,
+        ]),
+      );
+    const anonymous = (await t.app.inject({ url: '/' })).body;
+    expect(hrefs(anonymous, 'service')).toEqual({
+      registry: '/programs',
+      health: null,
+      hokatsu: '/hokatsu/nurseries',
+      benefits: null,
+    });
+    expect(hrefs(anonymous, 'portal')).toMatchObject({ parents: '/sign-in', staff: '/staff/sign-in' });
+    for (const href of ['/programs', '/hokatsu/nurseries', '/sign-in', '/staff/sign-in']) {
+      expect((await t.app.inject({ url: href, headers: { accept: 'text/html' } })).statusCode, href).toBe(200);
+    }
+
+    const { parent } = await makeParent(t.services);
+    const asParent = (await t.app.inject({ url: '/', cookies: await parentCookie(t.app, t.services, parent) })).body;
+    expect(hrefs(asParent, 'portal').parents).toBe('/household');
+    const staff = await makeStaff(t.services, { municipalityCode: '131199', roles: ['registry-editor'] });
+    const asStaff = (await t.app.inject({ url: '/', cookies: await staffCookie(t.app, t.services, staff) })).body;
+    expect(hrefs(asStaff, 'portal').staff).toBe('/staff');
   });
 });

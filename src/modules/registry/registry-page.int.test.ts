@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../platform/access/actor.ts';
 import { createTestApp, type TestContext } from '../../platform/testing/test-app.ts';
+import { makeHouseholdWithChild, parentCookie } from '../identity/index.ts';
 import { rawRecord } from './registry.factories.ts';
 import { importRegistry } from './use-cases/import-registry.ts';
 
@@ -74,5 +75,16 @@ describe('制度をさがす (/programs)', () => {
     expect(res.body).toContain('区市町村を選んでください');
     const bad = await t.app.inject({ url: '/programs?municipality=131199&years=-3' });
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('offers a signed-in parent a search for each child at today’s age, from the household', async () => {
+    expect((await t.app.inject({ url: '/programs' })).body).not.toContain('household-shortcuts');
+    const { parent } = await makeHouseholdWithChild(t.services, { municipalityCode: '131199', childName: '板橋 はな' });
+    const cookies = await parentCookie(t.app, t.services, parent);
+    const page = await t.app.inject({ url: '/programs', cookies });
+    expect(page.statusCode).toBe(200);
+    // Born 2023-04-10; on 2026-06-01 the child is 3 years 1 month (the legal age rule).
+    expect(page.body).toContain('板橋 はなさん（3歳1か月）の制度');
+    expect(page.body).toContain('href="/programs?municipality=131199&amp;years=3&amp;months=1"');
   });
 });

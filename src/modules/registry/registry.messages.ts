@@ -33,6 +33,9 @@ export const registryMessages = defineMessages<{
   whyHeading: string;
   invalid: string;
   needMunicipality: string;
+  fromHousehold: string;
+  forChild: (name: string, age: string) => string;
+  forPregnancy: string;
 }>({
   ja: {
     title: '制度をさがす',
@@ -62,6 +65,9 @@ export const registryMessages = defineMessages<{
     whyHeading: 'この制度が表示された理由',
     invalid: '入力内容を確認してください。',
     needMunicipality: '区市町村を選んでください。',
+    fromHousehold: '世帯の情報からさがす',
+    forChild: (name, age) => `${name}さん（${age}）の制度`,
+    forPregnancy: '妊娠中の方の制度',
   },
   en: {
     title: 'Find support programs',
@@ -92,5 +98,8 @@ export const registryMessages = defineMessages<{
     whyHeading: 'Why this is shown',
     invalid: 'Please check your entries.',
     needMunicipality: 'Please choose your municipality.',
+    fromHousehold: 'Search from your household',
+    forChild: (name, age) => `Programs for ${name} (${age})`,
+    forPregnancy: 'Programs for your pregnancy',
   },
 });

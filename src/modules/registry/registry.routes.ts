@@ -13,7 +13,10 @@ import {
   searchQuerySchema,
   searchResultSchema,
 } from './registry.schemas.ts';
+import { registryReadRateLimit } from './registry-rate-limit.ts';
 import { registryReadCache } from './registry-read-cache.ts';
+import { staffRegistryRoutes } from './staff/staff-registry.routes.ts';
+import { staffRegistryApiRoutes } from './staff/staff-registry-api.routes.ts';
 import { exportProgramsCsv, exportProgramsJson } from './use-cases/export-programs.ts';
 import { getProgram } from './use-cases/get-program.ts';
 import { listChanges } from './use-cases/list-changes.ts';
@@ -49,10 +52,12 @@ export async function registryRoutes(app: FastifyInstance, services: AppServices
       reply.headers(ATTRIBUTION_HEADERS);
     });
     const r = api.withTypeProvider<ZodTypeProvider>();
+    const config = registryReadRateLimit(services);
 
     r.get(
       '/api/v1/programs',
       {
+        config,
         schema: {
           tags: TAGS,
           summary: 'Search published support programs',
@@ -95,6 +100,7 @@ export async function registryRoutes(app: FastifyInstance, services: AppServices
     r.get(
       '/api/v1/programs/changes',
       {
+        config,
         schema: {
           tags: TAGS,
           summary: 'Change feed: created, updated and retired programs after a cursor, in order',
@@ -111,6 +117,7 @@ export async function registryRoutes(app: FastifyInstance, services: AppServices
     r.get(
       '/api/v1/programs/export.json',
       {
+        config,
         schema: {
           tags: TAGS,
           summary: 'Every published program in the shape of Tokyo’s 130001_kosodateshienseido_tokyo.json',
@@ -129,6 +136,7 @@ export async function registryRoutes(app: FastifyInstance, services: AppServices
     r.get(
       '/api/v1/programs/export.csv',
       {
+        config,
         schema: {
           tags: TAGS,
           summary: 'Every published program as CSV (UTF-8 with BOM, or Shift_JIS)',
@@ -150,6 +158,7 @@ export async function registryRoutes(app: FastifyInstance, services: AppServices
     r.get(
       '/api/v1/programs/:id',
       {
+        config,
         schema: {
           tags: TAGS,
           summary: 'One program by id',
@@ -169,4 +178,6 @@ export async function registryRoutes(app: FastifyInstance, services: AppServices
     );
   });
   await programsPageRoutes(app, services);
+  await staffRegistryRoutes(app, services);
+  await staffRegistryApiRoutes(app, services);
 }

@@ -3,8 +3,31 @@ import { portalMessages } from '../portal.messages.ts';
 
 const SERVICE_KEYS = ['registry', 'health', 'hokatsu', 'benefits'] as const;
 const PORTAL_KEYS = ['parents', 'staff', 'nursery', 'clinic'] as const;
+type ServiceKey = (typeof SERVICE_KEYS)[number];
+type PortalKey = (typeof PORTAL_KEYS)[number];
 
-export function homePage(lang: Lang) {
+/** Who is looking: a signed-in parent or staff member goes straight to their own pages. */
+export interface HomeViewer {
+  kind: 'anonymous' | 'parent' | 'staff';
+}
+
+// Only services with a page of their own are links; health and benefits are API-only so far.
+const SERVICE_LINKS: Partial<Record<ServiceKey, string>> = {
+  registry: '/programs',
+  hokatsu: '/hokatsu/nurseries',
+};
+
+function portalLink(key: PortalKey, viewer: HomeViewer): string | undefined {
+  if (key === 'parents') return viewer.kind === 'parent' ? '/household' : '/sign-in';
+  if (key === 'staff') return viewer.kind === 'staff' ? '/staff' : '/staff/sign-in';
+  return undefined;
+}
+
+function CardTitle({ title, href }: { title: string; href: string | undefined }) {
+  return <h3>{href ? <a href={href}>{title}</a> : title}</h3>;
+}
+
+export function homePage(lang: Lang, viewer: HomeViewer = { kind: 'anonymous' }) {
   const m = portalMessages(lang);
   return {
     title: m.homeTitle,
@@ -20,7 +43,7 @@ export function homePage(lang: Lang) {
           <ul class="card-grid">
             {SERVICE_KEYS.map((key) => (
               <li class="card" key={key} data-service={key}>
-                <h3>{m.services[key].title}</h3>
+                <CardTitle title={m.services[key].title} href={SERVICE_LINKS[key]} />
                 <p>{m.services[key].body}</p>
               </li>
             ))}
@@ -32,7 +55,7 @@ export function homePage(lang: Lang) {
           <ul class="card-grid card-grid--compact">
             {PORTAL_KEYS.map((key) => (
               <li class="card card--portal" key={key} data-portal={key}>
-                <h3>{m.portals[key].title}</h3>
+                <CardTitle title={m.portals[key].title} href={portalLink(key, viewer)} />
                 <p>{m.portals[key].body}</p>
               </li>
             ))}

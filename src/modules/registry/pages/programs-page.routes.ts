@@ -6,6 +6,7 @@ import { findMunicipality } from '../../municipalities/index.ts';
 import { tokyoToday } from '../program-view.ts';
 import { registryMessages } from '../registry.messages.ts';
 import { searchPrograms } from '../use-cases/search-programs.ts';
+import { householdShortcuts } from './household-shortcuts.ts';
 import { type ProgramsPageState, programsPage } from './programs-page.tsx';
 
 const int = (value: unknown, max: number): number | null | 'bad' => {
@@ -34,7 +35,9 @@ export async function programsPageRoutes(app: FastifyInstance, services: AppServ
       results: null,
       total: 0,
       today: tokyoToday(services.now()),
+      household: null,
     };
+    state.household = await householdShortcuts(services, request.actor, state.today, request.id);
     const submitted = q.municipality !== undefined;
     if (submitted) {
       if (years === 'bad' || months === 'bad') state.error = m.invalid;

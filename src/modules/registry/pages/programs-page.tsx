@@ -3,6 +3,7 @@ import { MUNICIPALITIES } from '../../municipalities/index.ts';
 import { ATTRIBUTION } from '../attribution.ts';
 import type { ProgramSummary } from '../program-view.ts';
 import { registryMessages } from '../registry.messages.ts';
+import type { HouseholdShortcut } from './household-shortcuts.ts';
 import { upcomingDeadline, whyThisMatches } from './program-match.ts';
 
 export interface ProgramsPageState {
@@ -14,6 +15,8 @@ export interface ProgramsPageState {
   results: ProgramSummary[] | null;
   total: number;
   today: string;
+  /** Searches for the signed-in parent's children (null when nobody is signed in as a parent). */
+  household: HouseholdShortcut[] | null;
 }
 
 export function programsPage(lang: Lang, s: ProgramsPageState) {
@@ -25,6 +28,22 @@ export function programsPage(lang: Lang, s: ProgramsPageState) {
       <>
         <h1>{m.title}</h1>
         <p>{m.lead}</p>
+        {s.household && s.household.length > 0 && (
+          <nav class="card" aria-labelledby="household-shortcuts" data-testid="household-shortcuts">
+            <h2 id="household-shortcuts">{m.fromHousehold}</h2>
+            <ul>
+              {s.household.map((h) => (
+                <li key={h.href}>
+                  <a href={h.href}>
+                    {h.ageMonths == null
+                      ? m.forPregnancy
+                      : m.forChild(h.label, m.age({ years: Math.floor(h.ageMonths / 12), months: h.ageMonths % 12 }))}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
         <form method="get" action="/programs" class="card" aria-label={m.title}>
           <p>
             <label for="municipality">{m.municipality}</label>
