@@ -78,14 +78,14 @@ describe('staff benefits console', () => {
     const early = await staff.request({
       method: 'POST',
       url: '/staff/benefits/bulk',
-      form: { _csrf: formField(queue.body, '_csrf'), action: 'approve', claimId: ids },
+      form: { _csrf: formField(queue.body, '_csrf'), action: 'approve', claimId: ids.join(',') },
     });
     expect(early.body).toContain('この状況では処理できません');
 
     const started = await staff.request({
       method: 'POST',
       url: '/staff/benefits/bulk',
-      form: { _csrf: formField(queue.body, '_csrf'), action: 'start-review', claimId: ids },
+      form: { _csrf: formField(queue.body, '_csrf'), action: 'start-review', claimId: ids.join(',') },
     });
     expect(started.statusCode).toBe(200);
     expect(started.body).toContain('処理しました');
@@ -115,7 +115,11 @@ describe('staff benefits console', () => {
     const approved = await staff.request({
       method: 'POST',
       url: '/staff/benefits/bulk',
-      form: { _csrf: formField(queue.body, '_csrf'), action: 'approve', claimId: ids.filter((id) => id !== fixId) },
+      form: {
+        _csrf: formField(queue.body, '_csrf'),
+        action: 'approve',
+        claimId: ids.filter((id) => id !== fixId).join(','),
+      },
     });
     expect(approved.body).not.toContain('処理しませんでした');
 
