@@ -185,6 +185,8 @@ export function applyPage(
     idempotencyKey: string;
     values: FormValues;
     errors: FieldError[];
+    births?: { id: string; childName: string; birthDate: string }[];
+    flash?: 'birth-confirmed' | undefined;
   },
 ) {
   const m = benefitsMessages(lang);
@@ -198,6 +200,28 @@ export function applyPage(
           {m.applyTitle} <span class="muted">{m.fiscalYear(props.fiscalYear)}</span>
         </h1>
         <ErrorSummary lang={lang} errors={props.errors} />
+        {props.flash === 'birth-confirmed' ? (
+          <div class="notice notice--success" role="status" data-testid="birth-confirmed">
+            {m.birthConfirmed}
+          </div>
+        ) : null}
+        {props.births?.length ? (
+          <section class="notice" aria-labelledby="births-heading" data-testid="pending-births">
+            <h2 id="births-heading">{m.birthsTitle}</h2>
+            <p>{m.birthsLead}</p>
+            {props.births.map((b) => (
+              <form key={b.id} method="post" action={`/benefits/births/${b.id}/confirm`}>
+                <input type="hidden" name="_csrf" value={props.csrfToken} />
+                <p>
+                  {b.childName} ({b.birthDate})
+                </p>
+                <button class="button" type="submit" data-testid="confirm-birth">
+                  {m.confirmBirth(b.childName)}
+                </button>
+              </form>
+            ))}
+          </section>
+        ) : null}
         <p>{m.applyLead}</p>
         {props.children.length === 0 ? <p>{m.noChildren}</p> : null}
         <ul class="benefits-children">

@@ -60,6 +60,11 @@ export const benefitsMessages = defineMessages({
     householdLink: '世帯の情報',
     errorSummary: '入力内容を確認してください',
     reference: (n: string) => `受付番号 ${n}`,
+    birthsTitle: '出生届が届いています',
+    birthsLead:
+      '区市町村に出された出生届の内容です。ボタンを押すとお子さんが世帯に加わり、受けられる給付の申請がそのまま用意されます。',
+    confirmBirth: (name: string) => `${name}さんを世帯に追加する`,
+    birthConfirmed: 'お子さんを世帯に追加しました。下の申請内容を確認してください。',
   },
   en: {
     applyTitle: 'Apply for benefits',
@@ -121,5 +126,10 @@ export const benefitsMessages = defineMessages({
     householdLink: 'Household',
     errorSummary: 'Please check your answers',
     reference: (n: string) => `Reference ${n}`,
+    birthsTitle: 'A birth has been reported',
+    birthsLead:
+      'This is the birth registration your municipality received. One tap adds the child to your household and prepares the applications for what the child is due.',
+    confirmBirth: (name: string) => `Add ${name} to my household`,
+    birthConfirmed: 'The child was added to your household. Check the application below.',
   },
 });

@@ -54,6 +54,9 @@ export function queuePage(
     body: (
       <main class="page">
         <h1>{m.title}</h1>
+        <p>
+          <a href="/staff/benefits/births">{m.birthLink}</a>
+        </p>
         <ErrorSummary lang={lang} errors={props.errors ?? []} />
         {props.outcomes ? (
           <section class="notice" role="status" data-testid="bulk-outcomes">
@@ -340,6 +343,79 @@ export function batchPage(
               {m.recordResults}
             </button>
           ) : null}
+        </form>
+      </main>
+    ),
+  };
+}
+
+function Choice(props: { name: string; label: string; options: Record<string, string>; value: string | undefined }) {
+  return (
+    <div class="field">
+      <label for={`field-${props.name}`}>{props.label}</label>
+      <select id={`field-${props.name}`} name={props.name}>
+        {Object.entries(props.options).map(([v, l]) => (
+          <option key={v} value={v} selected={props.value === v}>
+            {l}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The 出生届 entry form: the facts the parent will not have to type again. */
+export function birthReportPage(
+  lang: Lang,
+  props: { values: Record<string, string | undefined>; errors: FieldError[]; saved: boolean; csrfToken: string },
+) {
+  const m = staffBenefitsMessages(lang);
+  const v = (k: string) => props.values[k] ?? '';
+  return {
+    title: m.birthTitle,
+    body: (
+      <main class="page page--narrow">
+        <p>
+          <a href="/staff/benefits">{m.back}</a>
+        </p>
+        <h1>{m.birthTitle}</h1>
+        {props.saved ? (
+          <p class="notice notice--success" role="status" data-testid="birth-saved">
+            {m.birthSaved}
+          </p>
+        ) : null}
+        <ErrorSummary lang={lang} errors={props.errors} />
+        <form method="post" action="/staff/benefits/births">
+          <input type="hidden" name="_csrf" value={props.csrfToken} />
+          <Input name="householdId" label={m.householdId} value={v('householdId')} />
+          <Input name="childName" label={m.childName} value={v('childName')} />
+          <Input name="childNameKana" label={m.childNameKana} value={v('childNameKana')} />
+          <div class="field">
+            <label for="field-birthDate">{m.birthDate}</label>
+            <input id="field-birthDate" name="birthDate" type="date" value={v('birthDate')} required />
+          </div>
+          <Choice name="sex" label={m.sex} options={m.sexes} value={props.values.sex} />
+          <Input name="parent1Name" label={m.parentName(1)} value={v('parent1Name')} />
+          <Choice
+            name="parent1Relationship"
+            label={m.relationship(1)}
+            options={m.relationships}
+            value={props.values.parent1Relationship}
+          />
+          <div class="field">
+            <label for="field-parent2Name">{m.parentName(2)}</label>
+            <input id="field-parent2Name" name="parent2Name" type="text" value={v('parent2Name')} autocomplete="off" />
+          </div>
+          <Choice
+            name="parent2Relationship"
+            label={m.relationship(2)}
+            options={m.relationships}
+            value={props.values.parent2Relationship ?? 'father'}
+          />
+          <Input name="address" label={m.addressField} value={v('address')} />
+          <button class="button" type="submit" data-testid="submit-birth">
+            {m.submitBirth}
+          </button>
         </form>
       </main>
     ),

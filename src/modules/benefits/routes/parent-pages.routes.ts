@@ -9,6 +9,7 @@ import type { AppServices } from '../../../platform/services.ts';
 import { sendPage } from '../../../platform/web/render-page.ts';
 import type { SignatureService } from '../../identity/index.ts';
 import { bankAccountSchema } from '../bank-account.schemas.ts';
+import { confirmBirth, listPendingBirths } from '../births/confirm-birth.ts';
 import { ACCOUNT_FIELDS, applyPage, checkPage, type FieldError, type FormValues } from '../pages/apply-pages.tsx';
 import { claimsPage, timelinePage } from '../pages/claims-pages.tsx';
 import { applyForHousehold } from '../use-cases/apply-for-household.ts';
@@ -63,10 +64,11 @@ export async function benefitsParentPageRoutes(
     request: FastifyRequest,
     reply: FastifyReply,
     actor: Actor,
-    form: { values: FormValues; errors: FieldError[] },
+    form: { values: FormValues; errors: FieldError[]; flash?: 'birth-confirmed' | undefined },
     status = 200,
   ) => {
     const preview = await previewHouseholdBenefits(ctx(request, actor));
+    const births = await listPendingBirths(ctx(request, actor));
     const selection = preview.children.flatMap((c) =>
       c.benefits
         .filter((b) => b.code !== 'jidou-teate' && b.eligible && !b.claim)
@@ -80,6 +82,7 @@ export async function benefitsParentPageRoutes(
       (lang) =>
         applyPage(lang, {
           ...preview,
+          births,
           selection,
           csrfToken,
           idempotencyKey: key.success ? key.data : randomUUID(),
@@ -89,11 +92,27 @@ export async function benefitsParentPageRoutes(
     );
   };
 
-  r.get('/benefits', { schema: { hide: true } }, async (request, reply) => {
-    const actor = signedInParent(request, reply);
-    if (!actor) return reply;
-    return renderApply(request, reply, actor, { values: {}, errors: [] });
-  });
+  r.get(
+    '/benefits',
+    { schema: { hide: true, querystring: z.object({ done: z.literal('birth-confirmed').optional() }) } },
+    async (request, reply) => {
+      const actor = signedInParent(request, reply);
+      if (!actor) return reply;
+      return renderApply(request, reply, actor, { values: {}, errors: [], flash: request.query.done });
+    },
+  );
+
+  // One tap: the reported child joins the household; the apply page then has the child's claims ready.
+  r.post(
+    '/benefits/births/:birthReportId/confirm',
+    { schema: { hide: true, params: z.object({ birthReportId: z.uuid() }), body: formBody }, ...csrf },
+    async (request, reply) => {
+      const actor = signedInParent(request, reply);
+      if (!actor) return reply;
+      await confirmBirth(ctx(request, actor), { birthReportId: request.params.birthReportId });
+      return reply.redirect('/benefits?done=birth-confirmed', 303);
+    },
+  );
 
   r.post('/benefits/confirm', { schema: { hide: true, body: formBody }, ...csrf }, async (request, reply) => {
     const actor = signedInParent(request, reply);

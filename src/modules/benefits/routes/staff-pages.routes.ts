@@ -6,9 +6,10 @@ import { AppError } from '../../../platform/http/app-error.ts';
 import { detectLang } from '../../../platform/i18n/i18n.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import { sendPage } from '../../../platform/web/render-page.ts';
+import { reportBirth } from '../births/report-birth.ts';
 import { CLAIM_STATUSES } from '../claim-status.ts';
 import type { FieldError } from '../pages/apply-pages.tsx';
-import { batchPage, claimDetailPage, DEMO_PAYER, queuePage } from '../pages/staff-pages.tsx';
+import { batchPage, birthReportPage, claimDetailPage, DEMO_PAYER, queuePage } from '../pages/staff-pages.tsx';
 import { fiscalYearOf } from '../rules/civil-date.ts';
 import { changeClaimStatus } from '../use-cases/change-claim-status.ts';
 import { generatePaymentBatch, type PaymentBatchInput } from '../use-cases/generate-payment-batch.ts';
@@ -259,4 +260,50 @@ export async function benefitsStaffPageRoutes(app: FastifyInstance, services: Ap
       return reply.redirect(`/staff/benefits/payment-batches/${request.params.batchId}?saved=1`, 303);
     },
   );
+
+  r.get(
+    '/staff/benefits/births',
+    { schema: { hide: true, querystring: z.object({ saved: z.literal('1').optional() }) } },
+    async (request, reply) => {
+      const actor = signedInStaff(request, reply);
+      if (!actor) return reply;
+      const csrfToken = reply.generateCsrf();
+      return sendPage(request, reply, (lang) =>
+        birthReportPage(lang, { values: {}, errors: [], saved: request.query.saved === '1', csrfToken }),
+      );
+    },
+  );
+
+  r.post('/staff/benefits/births', { schema: { hide: true, body: formBody }, ...csrf }, async (request, reply) => {
+    const actor = signedInStaff(request, reply);
+    if (!actor) return reply;
+    const lang = detectLang(request);
+    const values = Object.fromEntries(Object.entries(request.body).map(([k, v]) => [k, one(v)]));
+    const parents = [1, 2]
+      .map((n) => ({
+        name: values[`parent${n}Name`] ?? '',
+        relationship: values[`parent${n}Relationship`] as 'mother',
+      }))
+      .filter((p) => p.name.trim() !== '');
+    try {
+      await reportBirth(services, {
+        actor,
+        requestId: request.id,
+        report: {
+          householdId: values.householdId ?? '',
+          childName: values.childName ?? '',
+          childNameKana: values.childNameKana ?? '',
+          birthDate: values.birthDate ?? '',
+          sex: (values.sex ?? 'unspecified') as 'male',
+          parents,
+          address: values.address ?? '',
+        },
+      });
+    } catch (error) {
+      const errors = errorsOf(error, lang);
+      const csrfToken = reply.generateCsrf();
+      return sendPage(request, reply, (l) => birthReportPage(l, { values, errors, saved: false, csrfToken }), 400);
+    }
+    return reply.redirect('/staff/benefits/births?saved=1', 303);
+  });
 }
