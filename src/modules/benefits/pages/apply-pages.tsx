@@ -194,7 +194,7 @@ export function applyPage(
   return {
     title: m.applyTitle,
     body: (
-      <main class="page page--narrow">
+      <div class="page page--narrow">
         <BenefitsNav lang={lang} current="/benefits" />
         <h1>
           {m.applyTitle} <span class="muted">{m.fiscalYear(props.fiscalYear)}</span>
@@ -278,7 +278,7 @@ export function applyPage(
         ) : (
           <p>{m.nothingToApply}</p>
         )}
-      </main>
+      </div>
     ),
   };
 }
@@ -297,7 +297,7 @@ export function checkPage(
   return {
     title: m.checkTitle,
     body: (
-      <main class="page page--narrow">
+      <div class="page page--narrow">
         <h1>{m.checkTitle}</h1>
         <p>{m.checkLead}</p>
         <h2>{m.applyingFor}</h2>
@@ -334,7 +334,7 @@ export function checkPage(
         <p>
           <a href="/benefits">{m.back}</a>
         </p>
-      </main>
+      </div>
     ),
   };
 }

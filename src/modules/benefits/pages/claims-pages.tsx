@@ -21,7 +21,7 @@ export function claimsPage(lang: Lang, props: { claims: ClaimListItem[]; flash?:
   return {
     title: m.claimsTitle,
     body: (
-      <main class="page page--narrow">
+      <div class="page page--narrow">
         <BenefitsNav lang={lang} current="/benefits/claims" />
         <h1>{m.claimsTitle}</h1>
         {props.flash ? (
@@ -51,7 +51,7 @@ export function claimsPage(lang: Lang, props: { claims: ClaimListItem[]; flash?:
             </li>
           ))}
         </ul>
-      </main>
+      </div>
     ),
   };
 }
@@ -77,7 +77,7 @@ export function timelinePage(
   return {
     title: m.timelineTitle,
     body: (
-      <main class="page page--narrow">
+      <div class="page page--narrow">
         <BenefitsNav lang={lang} current="" />
         <h1>
           {props.childName} — {m.benefitNames[props.claim.benefitCode]}
@@ -100,7 +100,7 @@ export function timelinePage(
         </ol>
         <h2>{m.nextStep}</h2>
         <p data-testid="next-step">{props.nextStep[lang]}</p>
-      </main>
+      </div>
     ),
   };
 }

@@ -10,7 +10,7 @@ type Label = { ja: string; en: string };
 
 export const DEMO_PAYER = {
   consignorCode: '0000131199',
-  consignorName: 'ﾄｳｷｮｳﾄ ｷｭｳﾌｷﾝ',
+  consignorName: 'ﾃﾞﾓ ｷﾕｳﾌｷﾝ',
   bankCode: '0005',
   bankName: 'ﾃﾞﾓｷﾞﾝｺｳ',
   branchCode: '101',
@@ -52,7 +52,7 @@ export function queuePage(
   return {
     title: m.title,
     body: (
-      <main class="page">
+      <div class="page">
         <h1>{m.title}</h1>
         <p>
           <a href="/staff/benefits/births">{m.birthLink}</a>
@@ -158,7 +158,7 @@ export function queuePage(
             </li>
           ))}
         </ul>
-      </main>
+      </div>
     ),
   };
 }
@@ -199,7 +199,7 @@ export function claimDetailPage(
   return {
     title: m.claimTitle,
     body: (
-      <main class="page page--narrow">
+      <div class="page page--narrow">
         <p>
           <a href="/staff/benefits">{m.back}</a>
         </p>
@@ -249,7 +249,7 @@ export function claimDetailPage(
             {reasonForm('rejected', m.reject)}
           </>
         ) : null}
-      </main>
+      </div>
     ),
   };
 }
@@ -268,7 +268,7 @@ export function batchPage(
   return {
     title: m.batchTitle,
     body: (
-      <main class="page page--narrow">
+      <div class="page page--narrow">
         <p>
           <a href="/staff/benefits">{m.back}</a>
         </p>
@@ -344,7 +344,7 @@ export function batchPage(
             </button>
           ) : null}
         </form>
-      </main>
+      </div>
     ),
   };
 }
@@ -374,7 +374,7 @@ export function birthReportPage(
   return {
     title: m.birthTitle,
     body: (
-      <main class="page page--narrow">
+      <div class="page page--narrow">
         <p>
           <a href="/staff/benefits">{m.back}</a>
         </p>
@@ -417,7 +417,7 @@ export function birthReportPage(
             {m.submitBirth}
           </button>
         </form>
-      </main>
+      </div>
     ),
   };
 }
