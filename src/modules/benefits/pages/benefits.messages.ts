@@ -60,6 +60,8 @@ export const benefitsMessages = defineMessages({
     householdLink: '世帯の情報',
     errorSummary: '入力内容を確認してください',
     reference: (n: string) => `受付番号 ${n}`,
+    resubmit: '直したので再提出する',
+    withdraw: 'この申請を取り下げる',
     birthsTitle: '出生届が届いています',
     birthsLead:
       '区市町村に出された出生届の内容です。ボタンを押すとお子さんが世帯に加わり、受けられる給付の申請がそのまま用意されます。',
@@ -126,6 +128,8 @@ export const benefitsMessages = defineMessages({
     householdLink: 'Household',
     errorSummary: 'Please check your answers',
     reference: (n: string) => `Reference ${n}`,
+    resubmit: 'I have corrected it: resubmit',
+    withdraw: 'Withdraw this application',
     birthsTitle: 'A birth has been reported',
     birthsLead:
       'This is the birth registration your municipality received. One tap adds the child to your household and prepares the applications for what the child is due.',

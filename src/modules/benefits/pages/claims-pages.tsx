@@ -71,6 +71,10 @@ export function timelinePage(
     claim: { benefitCode: string; statusLabel: Label; amount: number; months: string[] };
     timeline: { label: Label; at: string; reason: string | null }[];
     nextStep: Label;
+    /** The parent's own moves from here (resubmitted after a fix, withdrawn), from the transition table. */
+    actions: ('resubmitted' | 'withdrawn')[];
+    claimId: string;
+    csrfToken: string;
   },
 ) {
   const m = benefitsMessages(lang);
@@ -100,6 +104,15 @@ export function timelinePage(
         </ol>
         <h2>{m.nextStep}</h2>
         <p data-testid="next-step">{props.nextStep[lang]}</p>
+        {props.actions.map((to) => (
+          <form key={to} method="post" action={`/benefits/claims/${props.claimId}/status`}>
+            <input type="hidden" name="_csrf" value={props.csrfToken} />
+            <input type="hidden" name="to" value={to} />
+            <button class={to === 'withdrawn' ? 'button button--secondary' : 'button'} type="submit">
+              {to === 'withdrawn' ? m.withdraw : m.resubmit}
+            </button>
+          </form>
+        ))}
       </div>
     ),
   };

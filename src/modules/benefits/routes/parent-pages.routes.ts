@@ -10,9 +10,11 @@ import { sendPage } from '../../../platform/web/render-page.ts';
 import type { SignatureService } from '../../identity/index.ts';
 import { bankAccountSchema } from '../bank-account.schemas.ts';
 import { confirmBirth, listPendingBirths } from '../births/confirm-birth.ts';
+import { findTransition } from '../claim-status.ts';
 import { ACCOUNT_FIELDS, applyPage, checkPage, type FieldError, type FormValues } from '../pages/apply-pages.tsx';
 import { claimsPage, timelinePage } from '../pages/claims-pages.tsx';
 import { applyForHousehold } from '../use-cases/apply-for-household.ts';
+import { changeClaimStatus } from '../use-cases/change-claim-status.ts';
 import { getClaimTimeline } from '../use-cases/get-claim-timeline.ts';
 import { previewHouseholdBenefits } from '../use-cases/household-benefits.ts';
 
@@ -191,7 +193,32 @@ export async function benefitsParentPageRoutes(
       });
       const preview = await previewHouseholdBenefits(ctx(request, actor));
       const childName = preview.household.children.find((c) => c.id === view.childId)?.name ?? '';
-      return sendPage(request, reply, (lang) => timelinePage(lang, { ...view, childName }));
+      const actions = (['resubmitted', 'withdrawn'] as const).filter((to) =>
+        findTransition(view.claim.status, to)?.by.includes('parent'),
+      );
+      const csrfToken = reply.generateCsrf();
+      return sendPage(request, reply, (lang) =>
+        timelinePage(lang, { ...view, childName, actions, claimId: view.claim.id, csrfToken }),
+      );
+    },
+  );
+
+  r.post(
+    '/benefits/claims/:claimId/status',
+    { schema: { hide: true, params: z.object({ claimId: z.uuid() }), body: formBody }, ...csrf },
+    async (request, reply) => {
+      const actor = signedInParent(request, reply);
+      if (!actor) return reply;
+      const to = z.enum(['resubmitted', 'withdrawn']).safeParse(one(request.body.to));
+      if (to.success) {
+        await changeClaimStatus(services, {
+          actor: { kind: 'parent', parentId: actor.id! },
+          claimId: request.params.claimId,
+          to: to.data,
+          requestId: request.id,
+        });
+      }
+      return reply.redirect(`/benefits/claims/${request.params.claimId}`, 303);
     },
   );
 }

@@ -111,6 +111,13 @@ describe('staff benefits console', () => {
     const parentView = await second.browser.request({ url: `/benefits/claims/${fixId}` });
     expect(parentView.body).toContain('要修正');
     expect(parentView.body).toContain('口座名義を確認してください');
+    const resubmit = await second.browser.request({
+      method: 'POST',
+      url: `/benefits/claims/${fixId}/status`,
+      form: { _csrf: formField(parentView.body, '_csrf'), to: 'resubmitted' },
+    });
+    expect(resubmit.statusCode).toBe(303);
+    expect((await second.browser.request({ url: `/benefits/claims/${fixId}` })).body).toContain('再提出');
 
     const approved = await staff.request({
       method: 'POST',
