@@ -26,7 +26,7 @@ export const benefitsMessages = defineMessages({
     address: '住所',
     editHousehold: '世帯の情報を直す',
     noChildren: '世帯にお子さんが登録されていません。',
-    nothingToApply: '今申請できる給付はありません。申請済みの給付の状況は下の「申請の状況」で確認できます。',
+    nothingToApply: '今申請できる給付はありません。申請済みの給付の状況は「申請の状況」で確認できます。',
     accountTitle: '振込先の口座',
     publicAccountUnavailable:
       'ご利用のカード認証サービスからは公金受取口座が提供されていないため、口座を入力してください（デモ環境の認証局は公金受取口座を提供しません）。',
@@ -94,7 +94,7 @@ export const benefitsMessages = defineMessages({
     address: 'Address',
     editHousehold: 'Correct the household',
     noChildren: 'No children are registered in your household.',
-    nothingToApply: 'There is nothing to apply for now. See the progress of your applications below.',
+    nothingToApply: 'There is nothing to apply for now. See the progress of your applications under “Your applications”.',
     accountTitle: 'Bank account for payment',
     publicAccountUnavailable:
       'Your card sign-in service does not provide your public-funds receipt account (公金受取口座), so please enter an account (the demo authority does not provide one).',
