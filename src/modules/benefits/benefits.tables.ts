@@ -30,6 +30,15 @@ export const benefitApplications = pgTable(
     accountNumber: text('account_number').notNull(),
     accountHolderKana: text('account_holder_kana').notNull(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The card signature over the application document (base64 SHA-256 digest, base64 signature, PEM chain), kept
+     * so a reviewer can verify it again. Null for applications made before card signing existed (bench, old tests).
+     */
+    signedDigest: text('signed_digest'),
+    signature: text('signature'),
+    signerCertificateChain: jsonb('signer_certificate_chain').$type<string[]>(),
+    /** The signed document itself (what the parent saw and signed), canonical JSON. */
+    signedDocument: text('signed_document'),
   },
   (t) => [
     unique('benefit_applications_idempotency_key').on(t.idempotencyKey),

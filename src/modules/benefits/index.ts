@@ -1,9 +1,12 @@
 import type { TsunaguModule } from '../../platform/module.ts';
 import { benefitsRoutes } from './benefits.routes.ts';
+import { birthNextStepsSubscriber } from './births/birth-subscribers.ts';
 import './claim-events.ts';
 
 export { type BankAccount, bankAccountSchema } from './bank-account.schemas.ts';
 export type { BenefitsActor, StaffRole } from './benefits-actor.ts';
+export { confirmBirth, listPendingBirths } from './births/confirm-birth.ts';
+export { type BirthReportInput, reportBirth } from './births/report-birth.ts';
 export { CLAIM_STATUS_LABELS, CLAIM_STATUSES, CLAIM_TRANSITIONS, type ClaimStatus, NEXT_STEP } from './claim-status.ts';
 export { parseTransferFile } from './payments/zengin-transfer-file.ts';
 export { evaluateBenefits } from './rules/evaluate-benefits.ts';
@@ -20,4 +23,5 @@ export { type SubmitApplicationInput, submitApplication } from './use-cases/subm
 export const benefitsModule: TsunaguModule = {
   name: 'benefits',
   routes: (app, services) => benefitsRoutes(app, services),
+  subscribers: [birthNextStepsSubscriber as never],
 };

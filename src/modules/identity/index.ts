@@ -11,8 +11,11 @@ import { usersCommand } from './users.command.ts';
 export type { ConsentView } from './consent.schemas.ts';
 export type { ChildView, HouseholdView, PregnancyView } from './identity.schemas.ts';
 export { registerIdentityAuth, requireSignedIn, SESSION_COOKIE } from './sessions/auth-hook.ts';
+/** The signing and trust store other modules use for card-signed documents (benefits applications). */
+export { SignatureService } from './signatures/signature-service.ts';
 export { type SignatureFailure, type TrustStore, verifyDocumentSignature } from './signatures/verify-signature.ts';
 export type { Sex } from './tables/household.tables.ts';
+export { CookieJarClient, formField } from './testing/cookie-jar-client.ts';
 /** Typed factories for other modules' tests: parents with households, staff with sessions. */
 export {
   makeHouseholdWithChild,
@@ -29,6 +32,10 @@ export { getHousehold } from './use-cases/get-household.ts';
 export { hasConsent } from './use-cases/manage-consents.ts';
 /** A system read (jobs, subscribers) of a household, audited with its purpose. */
 export { readHouseholdAsSystem } from './use-cases/read-household-as-system.ts';
+/** A parent adds a child to their own household (benefits: confirming a reported birth with one tap). */
+export { registerChild } from './use-cases/register-child.ts';
+/** A parent signs a document digest with the card (demo card authority in demo mode). */
+export { signDocument } from './use-cases/sign-document.ts';
 export type { UseCaseContext } from './use-cases/use-case-context.ts';
 
 /** Parents, households, staff, partner apps; sign-in, sessions, consents and signatures. */

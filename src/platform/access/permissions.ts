@@ -60,6 +60,14 @@ export const PERMISSIONS = {
     roles: ['health-officer'],
     clinicStaff: true,
   },
+  // benefits: approval, payment runs and birth reports (review itself is 'benefit-claim.review' above). Identity has
+  // one benefits role, so approval is not separated from review; the treasury step sits with the municipality admin.
+  'benefit-claim.approve': { description: 'Approve or refuse benefit claims', roles: ['benefits-reviewer'] },
+  'benefit-payment.manage': {
+    description: 'Generate benefit payment files and record the bank’s results',
+    roles: ['municipality-admin'],
+  },
+  'birth-report.enter': { description: 'Enter birth reports (出生届)', roles: ['municipality-admin'] },
   'registry.read-api': { description: 'Read the registry through the partner API', partnerScope: 'registry:read' },
 } as const satisfies Record<PermissionName, Grant>;
 

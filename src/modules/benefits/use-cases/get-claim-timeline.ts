@@ -32,8 +32,10 @@ export async function getClaimTimeline(
       .where(eq(benefitClaimHistory.claimId, claim.id))
       .orderBy(asc(benefitClaimHistory.id));
     return {
+      childId: claim.childId,
       claim: {
         id: claim.id,
+        childId: claim.childId,
         benefitCode: claim.benefitCode,
         fiscalYear: claim.fiscalYear,
         status: claim.status,

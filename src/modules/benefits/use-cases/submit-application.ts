@@ -91,7 +91,13 @@ export interface SubmitApplicationResult {
  */
 export async function submitApplication(
   services: AppServices,
-  input: { parentId: string; requestId?: string | null; application: SubmitApplicationInput },
+  input: {
+    parentId: string;
+    requestId?: string | null;
+    application: SubmitApplicationInput;
+    /** The card signature over the application document, verified by the caller before it gets here. */
+    signature?: { document: string; digest: string; signature: string; certificateChain: string[] };
+  },
 ): Promise<SubmitApplicationResult> {
   const app = parseInput(submitApplicationSchema, input.application);
   const fingerprint = createHash('sha256')
@@ -145,6 +151,10 @@ export async function submitApplication(
         accountNumber: app.bankAccount.accountNumber,
         accountHolderKana: app.bankAccount.holderKana,
         submittedAt: services.now(),
+        signedDocument: input.signature?.document ?? null,
+        signedDigest: input.signature?.digest ?? null,
+        signature: input.signature?.signature ?? null,
+        signerCertificateChain: input.signature?.certificateChain ?? null,
       })
       .onConflictDoNothing({ target: benefitApplications.idempotencyKey })
       .returning({ id: benefitApplications.id });

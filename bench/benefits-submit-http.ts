@@ -1,0 +1,275 @@
+/**
+ * Benefit submissions per second THROUGH THE PARENT'S HTTP ROUTE, as signed-in parents: `tsunagu serve` runs as a
+ * separate process; each parent has a household with a newborn (identity's use cases) and a session cookie; the
+ * bench loads /benefits once per parent (CSRF token, idempotency key, selection — not timed), then times
+ * POST /benefits/apply: household read, rules, card signature by the demo CA, signature verification (chain, CRL),
+ * and one transaction opening 018サポート + 赤ちゃんファースト.
+ *
+ * Phase 1: BENCH_SECONDS of sustained submissions with BENCH_CONCURRENCY in flight; one in ten is sent again
+ *          (a double tap) and must be answered as a replay. Then: every acknowledged submission present once.
+ * Phase 2: the server is killed with SIGKILL mid-run, restarted, and every acknowledged submission must be present
+ *          exactly once; retrying every submission (acknowledged or cut off) opens nothing twice.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import { sql } from 'drizzle-orm';
+import Fastify from 'fastify';
+import { Temporal } from 'temporal-polyfill';
+import { loadConfig } from '../src/config.ts';
+import { makeParent, parentCookie, registerChild } from '../src/modules/identity/index.ts';
+import { createLogger } from '../src/platform/log/logger.ts';
+import { closeServices, openServices, prepareDatabase } from '../src/platform/runtime.ts';
+import { freePort, startServer } from './lib/server-process.ts';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const PARENTS = Number(process.env.BENCH_PARENTS ?? 3000);
+const KILLED_PARENTS = Number(process.env.BENCH_KILL_PARENTS ?? 800);
+const KILL_AFTER_MS = Number(process.env.BENCH_KILL_AFTER_MS ?? 3000);
+const MUNICIPALITIES = ['131016', '131041', '131130', '131199', '131121', '132012'];
+
+const dataDir = await mkdtemp(join(tmpdir(), 'tsunagu-bench-benefits-http-'));
+const port = await freePort();
+const sessionSecret = randomBytes(32).toString('base64url');
+const env = {
+  DATA_DIR: dataDir,
+  EMBEDDED_PG_PORT: String(await freePort()),
+  DATABASE_POOL_MAX: String(CONCURRENCY),
+  PORT: String(port),
+  BASE_URL: `http://127.0.0.1:${port}`,
+  SESSION_SECRET: sessionSecret,
+  // Every simulated parent comes from 127.0.0.1: the per-address limit (600/min) would measure itself.
+  RATE_LIMIT_PER_MINUTE: '1000000',
+  LOG_LEVEL: 'warn',
+  ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+};
+const services = await openServices(loadConfig({ ...process.env, ...env }), createLogger('warn'));
+let failed = false;
+const check = (ok: boolean, what: string) => {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  if (!ok) failed = true;
+};
+const count = async (query: ReturnType<typeof sql>) =>
+  Number(((await services.db.execute(query)).rows[0] as { n: number | string }).n);
+const field = (html: string, name: string) =>
+  new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1]?.replaceAll('&amp;', '&') ?? '';
+
+interface Applicant {
+  cookies: Map<string, string>;
+  form: URLSearchParams;
+  key: string;
+  childId: string;
+}
+
+async function pool<T>(items: T[], n: number, fn: (item: T) => Promise<void>) {
+  let i = 0;
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (i < items.length) await fn(items[i++]!);
+    }),
+  );
+}
+
+const cookieHeader = (a: Applicant) => [...a.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+function keepCookies(a: Applicant, res: Response) {
+  for (const c of res.headers.getSetCookie()) {
+    const [pair] = c.split(';');
+    const eq = pair!.indexOf('=');
+    a.cookies.set(pair!.slice(0, eq), pair!.slice(eq + 1));
+  }
+}
+
+/** Parents with a newborn and a session, as after card sign-in; each loads the apply page once. */
+async function makeApplicants(url: string, n: number, offset: number): Promise<Applicant[]> {
+  const signer = Fastify();
+  await signer.register(fastifyCookie, { secret: sessionSecret });
+  const today = Temporal.Now.plainDateISO('Asia/Tokyo').toString();
+  const out: Applicant[] = [];
+  await pool(
+    Array.from({ length: n }, (_, i) => i + offset),
+    8,
+    async (i) => {
+      const { parent, actor } = await makeParent(services, {
+        municipalityCode: MUNICIPALITIES[i % MUNICIPALITIES.length]!,
+        name: `ベンチ 親${i}`,
+      });
+      const child = await registerChild(
+        { services, actor },
+        { name: `ベンチ 子${i}`, nameKana: 'べんち こ', birthDate: today, sex: 'female', relationship: 'mother' },
+      );
+      const a: Applicant = {
+        cookies: new Map(Object.entries(await parentCookie(signer, services, parent))),
+        form: new URLSearchParams(),
+        key: '',
+        childId: child.id,
+      };
+      const page = await fetch(`${url}/benefits`, { headers: { cookie: cookieHeader(a) } });
+      keepCookies(a, page);
+      const html = await page.text();
+      a.key = field(html, 'idempotencyKey');
+      a.form = new URLSearchParams({
+        _csrf: field(html, '_csrf'),
+        idempotencyKey: a.key,
+        selection: field(html, 'selection'),
+        source: 'manual',
+        bankCode: '0009',
+        branchCode: '123',
+        accountType: '1',
+        accountNumber: String(1000000 + i),
+        holderKana: 'ベンチ ハナコ',
+      });
+      if (!a.key || !a.form.get('selection')) {
+        throw new Error(`apply page for parent ${i} offered nothing: ${page.status} ${html.slice(0, 300)}`);
+      }
+      out.push(a);
+    },
+  );
+  await signer.close();
+  return out;
+}
+
+/** One POST /benefits/apply; the answer tells whether this submission opened the claims or replayed the first. */
+async function submit(url: string, a: Applicant): Promise<'applied' | 'replayed' | `error ${number}`> {
+  const res = await fetch(`${url}/benefits/apply`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: cookieHeader(a), 'content-type': 'application/x-www-form-urlencoded' },
+    body: a.form.toString(),
+  });
+  keepCookies(a, res);
+  await res.arrayBuffer();
+  const location = res.headers.get('location') ?? '';
+  if (res.status === 303 && location.endsWith('done=applied')) return 'applied';
+  if (res.status === 303 && location.endsWith('done=replayed')) return 'replayed';
+  return `error ${res.status}`;
+}
+
+const stored = async (applicants: Applicant[]) => ({
+  apps: await count(
+    sql`select count(*) n from benefit_applications where idempotency_key = any(${sql.param(applicants.map((a) => a.key))}::text[])`,
+  ),
+  claims: await count(
+    sql`select count(*) n from benefit_claims where child_id = any(${sql.param(applicants.map((a) => a.childId))}::text[])`,
+  ),
+  duplicated: await count(
+    sql`select count(*) n from (select 1 from benefit_claims group by child_id, benefit_code, fiscal_year having count(*) > 1) d`,
+  ),
+});
+
+let server: Awaited<ReturnType<typeof startServer>> | undefined;
+try {
+  await prepareDatabase(services, { migrate: true });
+  const serverEnv = { ...env, DATABASE_URL: services.database.url };
+  server = await startServer(serverEnv);
+  const url = server.url;
+  const setupStart = performance.now();
+  const applicants = await makeApplicants(url, PARENTS, 0);
+  console.log(
+    `setup: ${applicants.length} signed-in parents with a newborn in ${((performance.now() - setupStart) / 1000).toFixed(1)} s`,
+  );
+
+  // Phase 1: sustained.
+  const acked: Applicant[] = [];
+  const latencies: number[] = [];
+  const errors: string[] = [];
+  let replaysOk = 0;
+  let replaysSent = 0;
+  let next = 0;
+  const started = performance.now();
+  const deadline = started + SECONDS * 1000;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < deadline && next < applicants.length) {
+        const a = applicants[next++]!;
+        const t0 = performance.now();
+        const outcome = await submit(url, a);
+        latencies.push(performance.now() - t0);
+        if (outcome !== 'applied') {
+          errors.push(outcome);
+          continue;
+        }
+        acked.push(a);
+        if (acked.length % 10 === 0) {
+          replaysSent++;
+          if ((await submit(url, a)) === 'replayed') replaysOk++;
+        }
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((x, y) => x - y);
+  const rate = acked.length / elapsed;
+  console.log(
+    `phase 1: ${acked.length} submissions in ${elapsed.toFixed(1)} s = ${rate.toFixed(0)}/s through HTTP ` +
+      `(${(rate * 2).toFixed(0)} claims/s; p50 ${latencies[Math.floor(latencies.length / 2)]?.toFixed(0)} ms, ` +
+      `p99 ${latencies[Math.floor(latencies.length * 0.99)]?.toFixed(0)} ms; load average ${loadavg()[0]!.toFixed(1)})`,
+  );
+  if (next >= applicants.length)
+    console.log('phase 1: ran out of prepared parents before the time was up (raise BENCH_PARENTS)');
+  check(errors.length === 0, `phase 1: ${errors.length} failed submissions ${[...new Set(errors)].join(', ')}`);
+  check(replaysOk === replaysSent, `phase 1: ${replaysOk}/${replaysSent} double taps answered as replays`);
+  const s1 = await stored(acked);
+  check(s1.apps === acked.length, `phase 1: ${s1.apps}/${acked.length} acknowledged submissions stored (0 lost)`);
+  check(s1.claims === acked.length * 2, `phase 1: ${s1.claims} claims for ${acked.length} newborns (2 each)`);
+  check(s1.duplicated === 0, `phase 1: ${s1.duplicated} duplicated claims`);
+
+  // Phase 2: kill -9 the server mid-run.
+  const victims = await makeApplicants(url, KILLED_PARENTS, PARENTS);
+  const killedAcks: Applicant[] = [];
+  let sent = 0;
+  const child = server.child;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), KILL_AFTER_MS);
+  let i2 = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (i2 < victims.length && child.exitCode === null && child.signalCode === null) {
+        const a = victims[i2++]!;
+        sent++;
+        try {
+          if ((await submit(url, a)) === 'applied') killedAcks.push(a);
+        } catch {
+          // connection cut by the kill: not acknowledged
+        }
+      }
+    }),
+  );
+  clearTimeout(timer);
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await exited;
+  console.log(
+    `phase 2: server killed with SIGKILL after ${KILL_AFTER_MS} ms; ${sent} sent, ${killedAcks.length} acknowledged`,
+  );
+  server = await startServer(serverEnv);
+  const s2 = await stored(killedAcks);
+  check(
+    s2.apps === killedAcks.length,
+    `phase 2: ${s2.apps}/${killedAcks.length} acknowledged submissions present (0 lost)`,
+  );
+  check(s2.claims === killedAcks.length * 2, `phase 2: ${s2.claims} claims for them (2 each, 0 duplicated)`);
+  // Every parent whose submission was sent taps again after the restart: acknowledged ones are replays.
+  const retried = victims.slice(0, sent);
+  const outcomes = new Map<Applicant, string>();
+  await pool(retried, CONCURRENCY, async (a) => {
+    outcomes.set(a, await submit(server!.url, a));
+  });
+  check(
+    killedAcks.every((a) => outcomes.get(a) === 'replayed'),
+    'phase 2: every acknowledged submission retried after the restart is answered as a replay',
+  );
+  const s3 = await stored(retried);
+  check(s3.duplicated === 0, `phase 2: ${s3.duplicated} duplicated claims after the retries`);
+  check(s3.apps <= retried.length, `phase 2: ${s3.apps} applications for ${retried.length} parents (at most one each)`);
+  console.log(
+    `benefits-submit-http: ${rate.toFixed(0)} submissions/s through POST /benefits/apply with card signature, ` +
+      `0 lost / 0 duplicated: ${failed ? 'NO' : 'yes'}`,
+  );
+} finally {
+  if (server && server.child.exitCode === null) server.child.kill('SIGKILL');
+  await closeServices(services, 2000);
+  await rm(dataDir, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,222 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { sql } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { Temporal } from 'temporal-polyfill';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseTransferFile } from '../src/modules/benefits/index.ts';
+import { benefitParameters } from '../src/modules/benefits/rules/parameters.ts';
+import { makeStaff } from '../src/modules/identity/index.ts';
+import { totpCode } from '../src/modules/identity/staff/totp.ts';
+import { createTestApp, type TestContext } from '../src/platform/testing/test-app.ts';
+import { chromiumAvailable, freePort, launchChromium } from './identity-browser.ts';
+
+const SCREENSHOTS = 'test-results/screenshots';
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
+
+/** The 018 instalment a claim made today falls in: the first whose application deadline is not past. */
+function currentInstalment(today: Temporal.PlainDate) {
+  const fy = today.month >= 4 ? today.year : today.year - 1;
+  const rules = benefitParameters.at('support018.instalments', Temporal.PlainDate.from({ year: fy, month: 4, day: 1 }))!
+    .value as {
+    no: number;
+    deadline: { yearOffset: number; month: number; day: number };
+    payment: { yearOffset: number; month: number };
+  }[];
+  const due = rules.find(
+    (r) =>
+      Temporal.PlainDate.compare(
+        Temporal.PlainDate.from({ year: fy + r.deadline.yearOffset, month: r.deadline.month, day: r.deadline.day }),
+        today,
+      ) >= 0,
+  )!;
+  const transfer = Temporal.PlainDate.from({ year: fy + due.payment.yearOffset, month: due.payment.month, day: 10 });
+  return { fiscalYear: fy, instalmentNo: due.no, transferDate: transfer.toString() };
+}
+
+describe.runIf(chromiumAvailable())('benefits in Chromium: birth → one application → approval → payment', () => {
+  let t: TestContext;
+  let browser: Browser;
+  let baseUrl: string;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    dataDir = await mkdtemp(join(tmpdir(), 'tsunagu-e2e-benefits-'));
+    t = await createTestApp({ config: { port, baseUrl, dataDir } });
+    await t.app.listen({ port, host: '127.0.0.1' });
+    browser = await launchChromium();
+    await mkdir(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  async function signInParent(page: Page) {
+    await page.click('[data-testid="sign-in-card"]');
+    await page.waitForURL(/\/demo-card\/interaction\//);
+    await page.check('input[value="demo-resident-0001"]');
+    await page.click('button[value="login"]');
+  }
+
+  it('reports a birth, the parent confirms and applies once, staff approve and pay, the timeline shows each step', async () => {
+    const today = Temporal.Now.plainDateISO('Asia/Tokyo');
+
+    // Before: the parent has used Tsunagu once (the household exists; residence starts that day).
+    const before = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ja-JP' });
+    const first = await before.newPage();
+    await first.goto(`${baseUrl}/benefits`);
+    await signInParent(first);
+    await first.waitForURL(`${baseUrl}/benefits`);
+    await before.close();
+    const [row] = (
+      await t.services.db.execute<{ household_id: string }>(
+        sql`select household_id from parents where name = '板橋 葉子'`,
+      )
+    ).rows;
+    const householdId = row!.household_id;
+
+    // 1. The municipality enters the 出生届.
+    const staff = await makeStaff(t.services, {
+      municipalityCode: '131199',
+      roles: ['benefits-reviewer', 'municipality-admin'],
+    });
+    const staffContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+    const office = await staffContext.newPage();
+    await office.goto(`${baseUrl}/staff/sign-in`);
+    await office.fill('#field-email', staff.email);
+    await office.fill('#field-password', staff.password);
+    await office.click('button[type="submit"]');
+    await office.waitForURL(`${baseUrl}/staff/sign-in/totp`);
+    await office.fill('#field-code', totpCode(staff.totpSecret, new Date()));
+    await office.click('button[type="submit"]');
+    await office.waitForURL(`${baseUrl}/staff`);
+    await office.goto(`${baseUrl}/staff/benefits/births`);
+    await office.fill('#field-householdId', householdId);
+    await office.fill('#field-childName', '板橋 ひなた');
+    await office.fill('#field-childNameKana', 'いたばし ひなた');
+    await office.fill('#field-birthDate', today.toString());
+    await office.selectOption('#field-sex', 'female');
+    await office.fill('#field-parent1Name', '板橋 葉子');
+    await office.selectOption('#field-parent1Relationship', 'mother');
+    await office.fill('#field-address', '東京都板橋区板橋二丁目66番1号');
+    await office.click('[data-testid="submit-birth"]');
+    await office.waitForURL(`${baseUrl}/staff/benefits/births?saved=1`);
+    await expectNoSeriousA11yViolations(office);
+    await office.screenshot({ path: `${SCREENSHOTS}/benefits-staff-birth-ja-1280.png`, fullPage: true });
+
+    // 2. The parent, on a phone: sign in → confirm the child → apply for 018 + 赤ちゃんファースト → confirmation.
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ja-JP' });
+    const page = await context.newPage();
+    const screens: string[] = [];
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) screens.push(new URL(frame.url()).pathname);
+    });
+    await page.goto(`${baseUrl}/benefits`);
+    await page.waitForURL(/\/sign-in\?next=%2Fbenefits$/);
+    await expectNoSeriousA11yViolations(page);
+    await signInParent(page);
+    await page.waitForURL(`${baseUrl}/benefits`);
+    await expect(page.locator('[data-testid="pending-births"]').textContent()).resolves.toContain('板橋 ひなた');
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/benefits-birth-ja-360.png`, fullPage: true });
+    await page.click('[data-testid="confirm-birth"]');
+    await page.waitForURL(`${baseUrl}/benefits?done=birth-confirmed`);
+    await expect(page.locator('[data-benefit="018support"]').first().textContent()).resolves.toContain('対象です');
+    await expect(page.locator('[data-benefit="akachan-first"]').first().textContent()).resolves.toContain('100,000円');
+    await page.check('#field-householdConfirmed');
+    await page.fill('#field-bankCode', '0001');
+    await page.fill('#field-branchCode', '123');
+    await page.fill('#field-accountNumber', '1234567');
+    await page.fill('#field-holderKana', 'いたばし ようこ');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/benefits-apply-ja-360.png`, fullPage: true });
+    await page.click('[data-testid="benefits-next"]');
+    await page.waitForURL(`${baseUrl}/benefits/confirm`);
+    await expect(page.locator('[data-testid="paid-to"]').textContent()).resolves.toContain('ｲﾀﾊﾞｼ ﾖｳｺ');
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/benefits-check-ja-360.png`, fullPage: true });
+    await page.click('[data-testid="benefits-sign"]');
+    await page.waitForURL(`${baseUrl}/benefits/claims?done=applied`);
+    expect(await page.locator('[data-testid="claim"]').count()).toBe(2);
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/benefits-claims-ja-360.png`, fullPage: true });
+    // Screens the parent saw, sign-in page to confirmation (redirect hops without a page of their own excluded).
+    const shown = screens.filter((p) => !p.startsWith('/sign-in/card'));
+    // Counted: the sign-in page, the card authority, each page after it up to and including the confirmation.
+    console.log(`benefits e2e: parent screens from sign-in to confirmation = ${shown.length}: ${shown.join(' → ')}`);
+    expect(shown[0]).toBe('/sign-in');
+    expect(shown.length).toBeLessThanOrEqual(10);
+
+    // 3. Staff review and approve both claims, make the 全銀 file, and record the bank's result.
+    await office.goto(`${baseUrl}/staff/benefits`);
+    await office.locator('input[name="claimId"]').first().waitFor();
+    for (const box of await office.locator('input[name="claimId"]').all()) await box.check();
+    await office.click('button[value="start-review"]');
+    await expect(office.locator('[data-testid="bulk-outcomes"]').textContent()).resolves.toContain('処理しました');
+    await office.goto(`${baseUrl}/staff/benefits?status=under-review`);
+    for (const box of await office.locator('input[name="claimId"]').all()) await box.check();
+    await office.click('[data-testid="bulk-approve"]');
+    await expect(office.locator('[data-testid="bulk-outcomes"]').textContent()).resolves.not.toContain(
+      '処理しませんでした',
+    );
+    await expectNoSeriousA11yViolations(office);
+    await office.screenshot({ path: `${SCREENSHOTS}/benefits-staff-queue-ja-1280.png`, fullPage: true });
+
+    const instalment = currentInstalment(today);
+    await office.fill('#field-fiscalYear', String(instalment.fiscalYear));
+    await office.fill('#field-instalmentNo', String(instalment.instalmentNo));
+    await office.fill('#field-transferDate', instalment.transferDate);
+    await office.click('[data-testid="generate-batch"]');
+    await office.waitForLoadState();
+    expect(
+      await office.locator('.error-summary').count(),
+      await office
+        .locator('.error-summary')
+        .allInnerTexts()
+        .then((x) => x.join()),
+    ).toBe(0);
+    await office.waitForURL(/\/staff\/benefits\/payment-batches\/[0-9a-f-]{36}$/);
+    const total = await office.locator('[data-testid="total-amount"]').textContent();
+    const file = await office.request.get(`${office.url()}/file`);
+    expect(file.ok()).toBe(true);
+    const parsed = parseTransferFile(Buffer.from(await file.body()));
+    expect(parsed.records).toHaveLength(1);
+    expect(parsed.records[0]!.payeeName).toBe('ｲﾀﾊﾞｼ ﾖｳｺ');
+    expect(parsed.records[0]!.bankCode).toBe('0001');
+    expect(parsed.trailer.total).toBe(parsed.records[0]!.amount);
+    expect(total).toBe(`${parsed.trailer.total.toLocaleString('ja-JP')}円`);
+    await expectNoSeriousA11yViolations(office);
+    await office.screenshot({ path: `${SCREENSHOTS}/benefits-staff-batch-ja-1280.png`, fullPage: true });
+    await office.click('[data-testid="record-results"]');
+    await office.waitForURL(/\?saved=1$/);
+
+    // 4. The parent's timeline shows each step with its date, and what happens next.
+    await page.goto(`${baseUrl}/benefits/claims`);
+    await page.click('[data-benefit="018support"] a');
+    await page.waitForURL(/\/benefits\/claims\/[0-9a-f-]{36}$/);
+    const timeline = (await page.locator('[data-testid="timeline"]').textContent()) ?? '';
+    for (const step of ['申請受付', '審査中', '支給決定', '振込予定', '振込済']) expect(timeline).toContain(step);
+    await expect(page.locator('[data-testid="next-step"]').textContent()).resolves.toBeTruthy();
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/benefits-timeline-ja-360.png`, fullPage: true });
+    await page.goto(`${baseUrl}/benefits/claims`);
+    await expect(
+      page.locator('[data-benefit="akachan-first"] [data-testid="claim-status"]').textContent(),
+    ).resolves.toBe('支給決定');
+    await context.close();
+    await staffContext.close();
+  }, 180_000);
+});

@@ -1,0 +1,119 @@
+import type { Lang } from '../../../platform/i18n/i18n.ts';
+import { BenefitsNav, yen } from './apply-pages.tsx';
+import { benefitsMessages } from './benefits.messages.ts';
+
+type Label = { ja: string; en: string };
+
+export interface ClaimListItem {
+  id: string;
+  childName: string;
+  benefitCode: string;
+  fiscalYear: number;
+  statusLabel: Label;
+  reason: string | null;
+  amount: number;
+  nextStep: Label;
+}
+
+/** The parent's applications, one row per child and benefit, with the status and what happens next. */
+export function claimsPage(lang: Lang, props: { claims: ClaimListItem[]; flash?: 'applied' | 'replayed' | undefined }) {
+  const m = benefitsMessages(lang);
+  return {
+    title: m.claimsTitle,
+    body: (
+      <div class="page page--narrow">
+        <BenefitsNav lang={lang} current="/benefits/claims" />
+        <h1>{m.claimsTitle}</h1>
+        {props.flash ? (
+          <div class="notice notice--success" role="status" data-testid="applied">
+            {props.flash === 'applied' ? m.applied : m.appliedNothingNew}
+          </div>
+        ) : null}
+        {props.claims.length === 0 ? <p>{m.noClaims}</p> : null}
+        <ul class="benefits-claims">
+          {props.claims.map((c) => (
+            <li key={c.id} data-testid="claim" data-benefit={c.benefitCode}>
+              <h2>
+                {c.childName} — {m.benefitNames[c.benefitCode]}
+              </h2>
+              <p>
+                {m.status}: <strong data-testid="claim-status">{c.statusLabel[lang]}</strong> ({yen(lang, c.amount)})
+              </p>
+              {c.reason ? (
+                <p>
+                  {m.reason}: {c.reason}
+                </p>
+              ) : null}
+              <p>
+                {m.nextStep}: {c.nextStep[lang]}
+              </p>
+              <a href={`/benefits/claims/${c.id}`}>{m.timeline}</a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    ),
+  };
+}
+
+const dateTime = (lang: Lang, iso: string) =>
+  new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Asia/Tokyo',
+  }).format(new Date(iso));
+
+/** One claim's timeline: every status with its date (Tokyo time) and reason, then the next step. */
+export function timelinePage(
+  lang: Lang,
+  props: {
+    childName: string;
+    claim: { benefitCode: string; statusLabel: Label; amount: number; months: string[] };
+    timeline: { label: Label; at: string; reason: string | null }[];
+    nextStep: Label;
+    /** The parent's own moves from here (resubmitted after a fix, withdrawn), from the transition table. */
+    actions: ('resubmitted' | 'withdrawn')[];
+    claimId: string;
+    csrfToken: string;
+  },
+) {
+  const m = benefitsMessages(lang);
+  return {
+    title: m.timelineTitle,
+    body: (
+      <div class="page page--narrow">
+        <BenefitsNav lang={lang} current="" />
+        <h1>
+          {props.childName} — {m.benefitNames[props.claim.benefitCode]}
+        </h1>
+        <p>
+          {m.status}: <strong>{props.claim.statusLabel[lang]}</strong> ({yen(lang, props.claim.amount)})
+        </p>
+        <h2>{m.timeline}</h2>
+        <ol class="timeline" data-testid="timeline">
+          {props.timeline.map((step) => (
+            <li key={step.at + step.label.en}>
+              <time dateTime={step.at}>{dateTime(lang, step.at)}</time> <strong>{step.label[lang]}</strong>
+              {step.reason ? (
+                <div>
+                  {m.reason}: {step.reason}
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+        <h2>{m.nextStep}</h2>
+        <p data-testid="next-step">{props.nextStep[lang]}</p>
+        {props.actions.map((to) => (
+          <form key={to} method="post" action={`/benefits/claims/${props.claimId}/status`}>
+            <input type="hidden" name="_csrf" value={props.csrfToken} />
+            <input type="hidden" name="to" value={to} />
+            <button class={to === 'withdrawn' ? 'button button--secondary' : 'button'} type="submit">
+              {to === 'withdrawn' ? m.withdraw : m.resubmit}
+            </button>
+          </form>
+        ))}
+      </div>
+    ),
+  };
+}

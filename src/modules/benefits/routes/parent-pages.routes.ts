@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Actor } from '../../../platform/access/actor.ts';
+import { AppError } from '../../../platform/http/app-error.ts';
+import { detectLang, type Lang } from '../../../platform/i18n/i18n.ts';
+import type { AppServices } from '../../../platform/services.ts';
+import { sendPage } from '../../../platform/web/render-page.ts';
+import type { SignatureService } from '../../identity/index.ts';
+import { bankAccountSchema } from '../bank-account.schemas.ts';
+import { confirmBirth, listPendingBirths } from '../births/confirm-birth.ts';
+import { findTransition } from '../claim-status.ts';
+import { ACCOUNT_FIELDS, applyPage, checkPage, type FieldError, type FormValues } from '../pages/apply-pages.tsx';
+import { claimsPage, timelinePage } from '../pages/claims-pages.tsx';
+import { applyForHousehold } from '../use-cases/apply-for-household.ts';
+import { changeClaimStatus } from '../use-cases/change-claim-status.ts';
+import { getClaimTimeline } from '../use-cases/get-claim-timeline.ts';
+import { previewHouseholdBenefits } from '../use-cases/household-benefits.ts';
+
+const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const formValues = (body: Record<string, string | string[]>): FormValues =>
+  Object.fromEntries(Object.entries(body).map(([k, v]) => [k, one(v)]));
+
+const idempotencyKeySchema = z.string().regex(/^[0-9a-f-]{36}$/);
+
+/** The bank account from the form, validated with the same schema as the API; messages in the page language. */
+function parseAccount(values: FormValues, lang: Lang) {
+  const parsed = bankAccountSchema.safeParse({
+    source: 'manual',
+    ...Object.fromEntries(ACCOUNT_FIELDS.map((f) => [f, values[f] ?? ''])),
+  });
+  const errors: FieldError[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({
+        field: issue.path.join('.'),
+        message:
+          lang === 'ja'
+            ? ((issue as { params?: { ja?: string } }).params?.ja ?? '入力内容を確認してください')
+            : issue.message,
+      }));
+  return { account: parsed.success ? parsed.data : undefined, errors };
+}
+
+/**
+ * The parent's benefit pages: /benefits (what is due, the household, the account) → /benefits/confirm (check and
+ * sign) → /benefits/claims (received; status and next step per claim) → /benefits/claims/:id (timeline).
+ * Plain forms with CSRF tokens; nothing is stored until the signed submission.
+ */
+export async function benefitsParentPageRoutes(
+  app: FastifyInstance,
+  services: AppServices,
+  signatures: SignatureService,
+) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const csrf = { preHandler: app.csrfProtection };
+  const signedInParent = (request: FastifyRequest, reply: FastifyReply): Actor | undefined => {
+    if (request.actor.type === 'parent' && request.actor.householdId) return request.actor;
+    void reply.redirect(`/sign-in?next=${encodeURIComponent(request.url.split('?')[0] ?? '/benefits')}`, 303);
+    return undefined;
+  };
+  const ctx = (request: FastifyRequest, actor: Actor) => ({ services, actor, requestId: request.id });
+
+  const renderApply = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    actor: Actor,
+    form: { values: FormValues; errors: FieldError[]; flash?: 'birth-confirmed' | undefined },
+    status = 200,
+  ) => {
+    const preview = await previewHouseholdBenefits(ctx(request, actor));
+    const births = await listPendingBirths(ctx(request, actor));
+    const selection = preview.children.flatMap((c) =>
+      c.benefits
+        .filter((b) => b.code !== 'jidou-teate' && b.eligible && !b.claim)
+        .map((b) => `${c.child.id}:${b.code}`),
+    );
+    const key = idempotencyKeySchema.safeParse(form.values.idempotencyKey);
+    const csrfToken = reply.generateCsrf();
+    return sendPage(
+      request,
+      reply,
+      (lang) =>
+        applyPage(lang, {
+          ...preview,
+          births,
+          selection,
+          csrfToken,
+          idempotencyKey: key.success ? key.data : randomUUID(),
+          ...form,
+        }),
+      status,
+    );
+  };
+
+  r.get(
+    '/benefits',
+    { schema: { hide: true, querystring: z.object({ done: z.literal('birth-confirmed').optional() }) } },
+    async (request, reply) => {
+      const actor = signedInParent(request, reply);
+      if (!actor) return reply;
+      return renderApply(request, reply, actor, { values: {}, errors: [], flash: request.query.done });
+    },
+  );
+
+  // One tap: the reported child joins the household; the apply page then has the child's claims ready.
+  r.post(
+    '/benefits/births/:birthReportId/confirm',
+    { schema: { hide: true, params: z.object({ birthReportId: z.uuid() }), body: formBody }, ...csrf },
+    async (request, reply) => {
+      const actor = signedInParent(request, reply);
+      if (!actor) return reply;
+      await confirmBirth(ctx(request, actor), { birthReportId: request.params.birthReportId });
+      return reply.redirect('/benefits?done=birth-confirmed', 303);
+    },
+  );
+
+  r.post('/benefits/confirm', { schema: { hide: true, body: formBody }, ...csrf }, async (request, reply) => {
+    const actor = signedInParent(request, reply);
+    if (!actor) return reply;
+    const lang = detectLang(request);
+    const values = formValues(request.body);
+    const { account, errors } = parseAccount(values, lang);
+    if (values.householdConfirmed !== 'yes') {
+      errors.unshift({ field: 'householdConfirmed', message: lang === 'ja' ? '世帯の情報の確認' : 'Household check' });
+    }
+    if (!account || errors.length > 0) return renderApply(request, reply, actor, { values, errors }, 400);
+    const preview = await previewHouseholdBenefits(ctx(request, actor));
+    const selection = new Set((values.selection ?? '').split(','));
+    const children = preview.children
+      .map((c) => ({
+        name: c.child.name,
+        benefits: c.benefits
+          .filter((b) => b.eligible && selection.has(`${c.child.id}:${b.code}`))
+          .map((b) => ({ code: b.code, amount: b.amount, months: b.months.length })),
+      }))
+      .filter((c) => c.benefits.length > 0);
+    const csrfToken = reply.generateCsrf();
+    return sendPage(request, reply, (l) =>
+      checkPage(l, { children, values, holderKana: account.holderKana, csrfToken }),
+    );
+  });
+
+  r.post('/benefits/apply', { schema: { hide: true, body: formBody }, ...csrf }, async (request, reply) => {
+    const actor = signedInParent(request, reply);
+    if (!actor) return reply;
+    const lang = detectLang(request);
+    const values = formValues(request.body);
+    const { account, errors } = parseAccount(values, lang);
+    const key = idempotencyKeySchema.safeParse(values.idempotencyKey);
+    if (!account || !key.success) {
+      return renderApply(request, reply, actor, { values, errors: errors.length ? errors : [] }, 400);
+    }
+    try {
+      const result = await applyForHousehold(ctx(request, actor), signatures, {
+        idempotencyKey: key.data,
+        bankAccount: account,
+        selection: (values.selection ?? '').split(',').filter(Boolean),
+      });
+      const opened = result.claims.some((c) => c.opened) && !result.replayed;
+      return reply.redirect(`/benefits/claims?done=${opened ? 'applied' : 'replayed'}`, 303);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status >= 500) throw error;
+      const message = lang === 'ja' ? error.detail.ja : error.detail.en;
+      return renderApply(request, reply, actor, { values, errors: [{ field: '', message }] }, error.status);
+    }
+  });
+
+  r.get(
+    '/benefits/claims',
+    { schema: { hide: true, querystring: z.object({ done: z.enum(['applied', 'replayed']).optional() }) } },
+    async (request, reply) => {
+      const actor = signedInParent(request, reply);
+      if (!actor) return reply;
+      const preview = await previewHouseholdBenefits(ctx(request, actor));
+      const names = new Map(preview.household.children.map((c) => [c.id, c.name]));
+      const claims = preview.claims.map((c) => ({ ...c, childName: names.get(c.childId) ?? '' }));
+      return sendPage(request, reply, (lang) => claimsPage(lang, { claims, flash: request.query.done }));
+    },
+  );
+
+  r.get(
+    '/benefits/claims/:claimId',
+    { schema: { hide: true, params: z.object({ claimId: z.uuid() }) } },
+    async (request, reply) => {
+      const actor = signedInParent(request, reply);
+      if (!actor) return reply;
+      const view = await getClaimTimeline(services, {
+        actor: { kind: 'parent', parentId: actor.id! },
+        claimId: request.params.claimId,
+        requestId: request.id,
+      });
+      const preview = await previewHouseholdBenefits(ctx(request, actor));
+      const childName = preview.household.children.find((c) => c.id === view.childId)?.name ?? '';
+      const actions = (['resubmitted', 'withdrawn'] as const).filter((to) =>
+        findTransition(view.claim.status, to)?.by.includes('parent'),
+      );
+      const csrfToken = reply.generateCsrf();
+      return sendPage(request, reply, (lang) =>
+        timelinePage(lang, { ...view, childName, actions, claimId: view.claim.id, csrfToken }),
+      );
+    },
+  );
+
+  r.post(
+    '/benefits/claims/:claimId/status',
+    { schema: { hide: true, params: z.object({ claimId: z.uuid() }), body: formBody }, ...csrf },
+    async (request, reply) => {
+      const actor = signedInParent(request, reply);
+      if (!actor) return reply;
+      const to = z.enum(['resubmitted', 'withdrawn']).safeParse(one(request.body.to));
+      if (to.success) {
+        await changeClaimStatus(services, {
+          actor: { kind: 'parent', parentId: actor.id! },
+          claimId: request.params.claimId,
+          to: to.data,
+          requestId: request.id,
+        });
+      }
+      return reply.redirect(`/benefits/claims/${request.params.claimId}`, 303);
+    },
+  );
+}

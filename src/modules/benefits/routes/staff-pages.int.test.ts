@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestContext } from '../../../platform/testing/test-app.ts';
+import {
+  CookieJarClient,
+  formField,
+  makeParent,
+  makeStaff,
+  parentCookie,
+  registerChild,
+  staffCookie,
+} from '../../identity/index.ts';
+import { parseTransferFile } from '../payments/zengin-transfer-file.ts';
+
+let t: TestContext;
+let clock = new Date('2025-06-20T01:00:00Z');
+beforeAll(async () => {
+  t = await createTestApp({ now: () => clock });
+});
+afterAll(() => t?.close());
+
+const ITABASHI = '131199';
+const account = {
+  bankCode: '0001',
+  branchCode: '123',
+  accountType: '1',
+  accountNumber: '1234567',
+  holderKana: 'イタバシ ハナコ',
+};
+
+/** A parent of a newborn applies through the pages (018 + 赤ちゃんファースト). */
+async function parentApplies(municipalityCode = ITABASHI) {
+  clock = new Date('2025-04-10T01:00:00Z');
+  const { parent, actor } = await makeParent(t.services, { municipalityCode });
+  clock = new Date('2025-06-20T01:00:00Z');
+  await registerChild(
+    { services: t.services, actor },
+    { name: '板橋 みらい', nameKana: 'いたばし みらい', birthDate: '2025-06-01', sex: 'male', relationship: 'mother' },
+  );
+  const browser = new CookieJarClient(t.app);
+  browser.setCookie('tsunagu_session', (await parentCookie(t.app, t.services, parent)).tsunagu_session);
+  const page = await browser.request({ url: '/benefits' });
+  const res = await browser.request({
+    method: 'POST',
+    url: '/benefits/apply',
+    form: {
+      _csrf: formField(page.body, '_csrf'),
+      idempotencyKey: formField(page.body, 'idempotencyKey'),
+      selection: formField(page.body, 'selection'),
+      source: 'manual',
+      ...account,
+    },
+  });
+  expect(res.statusCode).toBe(303);
+  return { parent, browser };
+}
+
+async function staffBrowser(municipalityCode: string, roles: Parameters<typeof makeStaff>[1]['roles']) {
+  const staff = await makeStaff(t.services, { municipalityCode, roles });
+  const browser = new CookieJarClient(t.app);
+  browser.setCookie('tsunagu_session', (await staffCookie(t.app, t.services, staff)).tsunagu_session);
+  return browser;
+}
+
+const claimIds = (html: string) => [...html.matchAll(/name="claimId" value="([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+
+describe('staff benefits console', () => {
+  it('reviews, approves in bulk with checks, asks for a fix, pays from a 全銀 file and records the result', async () => {
+    const first = await parentApplies();
+    const second = await parentApplies();
+    const staff = await staffBrowser(ITABASHI, ['benefits-reviewer', 'municipality-admin']);
+
+    const queue = await staff.request({ url: '/staff/benefits' });
+    expect(queue.statusCode).toBe(200);
+    const ids = claimIds(queue.body);
+    expect(ids.length).toBeGreaterThanOrEqual(4);
+
+    // Approving claims not yet under review is refused per claim with the named check.
+    const early = await staff.request({
+      method: 'POST',
+      url: '/staff/benefits/bulk',
+      form: { _csrf: formField(queue.body, '_csrf'), action: 'approve', claimId: ids.join(',') },
+    });
+    expect(early.body).toContain('この状況では処理できません');
+
+    const started = await staff.request({
+      method: 'POST',
+      url: '/staff/benefits/bulk',
+      form: { _csrf: formField(queue.body, '_csrf'), action: 'start-review', claimId: ids.join(',') },
+    });
+    expect(started.statusCode).toBe(200);
+    expect(started.body).toContain('処理しました');
+
+    // One of the second parent's claims needs a fix (with the reason the parent reads); the rest are approved.
+    const secondList = await second.browser.request({ url: '/benefits/claims' });
+    const fixId = /href="\/benefits\/claims\/([0-9a-f-]{36})"/.exec(secondList.body)![1]!;
+    const detail = await staff.request({ url: `/staff/benefits/claims/${fixId}` });
+    expect(detail.body).toContain('審査中');
+    expect(detail.body).toContain('✓署名');
+    const noReason = await staff.request({
+      method: 'POST',
+      url: `/staff/benefits/claims/${fixId}/status`,
+      form: { _csrf: formField(detail.body, '_csrf'), to: 'needs-fix', reason: ' ' },
+    });
+    expect(noReason.statusCode).toBe(400);
+    const fix = await staff.request({
+      method: 'POST',
+      url: `/staff/benefits/claims/${fixId}/status`,
+      form: { _csrf: formField(detail.body, '_csrf'), to: 'needs-fix', reason: '口座名義を確認してください' },
+    });
+    expect(fix.statusCode).toBe(303);
+    const parentView = await second.browser.request({ url: `/benefits/claims/${fixId}` });
+    expect(parentView.body).toContain('要修正');
+    expect(parentView.body).toContain('口座名義を確認してください');
+    const resubmit = await second.browser.request({
+      method: 'POST',
+      url: `/benefits/claims/${fixId}/status`,
+      form: { _csrf: formField(parentView.body, '_csrf'), to: 'resubmitted' },
+    });
+    expect(resubmit.statusCode).toBe(303);
+    expect((await second.browser.request({ url: `/benefits/claims/${fixId}` })).body).toContain('再提出');
+
+    const approved = await staff.request({
+      method: 'POST',
+      url: '/staff/benefits/bulk',
+      form: {
+        _csrf: formField(queue.body, '_csrf'),
+        action: 'approve',
+        claimId: ids.filter((id) => id !== fixId).join(','),
+      },
+    });
+    expect(approved.body).not.toContain('処理しませんでした');
+
+    // Payment file for instalment 1 (Apr–Jul): June and July for each approved 018 claim.
+    const batchRes = await staff.request({
+      method: 'POST',
+      url: '/staff/benefits/payment-batches',
+      form: {
+        _csrf: formField(queue.body, '_csrf'),
+        fiscalYear: '2025',
+        instalmentNo: '1',
+        transferDate: '2025-08-08',
+        consignorCode: '0000131199',
+        consignorName: 'ｲﾀﾊﾞｼｸ',
+        bankCode: '0005',
+        bankName: 'ﾃﾞﾓｷﾞﾝｺｳ',
+        branchCode: '101',
+        branchName: 'ﾎﾝﾃﾝ',
+        accountType: '1',
+        accountNumber: '7654321',
+      },
+    });
+    expect(batchRes.statusCode).toBe(303);
+    const batchUrl = batchRes.headers.location as string;
+    const batch = await staff.request({ url: batchUrl });
+    expect(batch.body).toContain('data-testid="total-count"');
+    const file = await staff.request({ url: `${batchUrl}/file` });
+    expect(file.headers['content-disposition']).toContain('attachment');
+    const parsed = parseTransferFile(file.rawPayload);
+    const count = Number(/data-testid="total-count">(\d+)</.exec(batch.body)![1]);
+    expect(parsed.trailer.count).toBe(count);
+    expect(parsed.records.every((r) => r.payeeName === 'ｲﾀﾊﾞｼ ﾊﾅｺ' && r.amount === 10000)).toBe(true);
+    expect(parsed.trailer.total).toBe(10000 * count);
+
+    const saved = await staff.request({
+      method: 'POST',
+      url: `${batchUrl}/results`,
+      form: {
+        _csrf: formField(batch.body, '_csrf'),
+        ...Object.fromEntries(parsed.records.map((_, i) => [`line-${i + 1}`, 'paid'])),
+      },
+    });
+    expect(saved.statusCode).toBe(303);
+    const firstClaims = await first.browser.request({ url: '/benefits/claims' });
+    expect(firstClaims.body).toContain('振込済');
+  });
+
+  it('keeps each municipality to its own claims and checks permissions', async () => {
+    await parentApplies();
+    const setagaya = await staffBrowser('131121', ['benefits-reviewer']);
+    const queue = await setagaya.request({ url: '/staff/benefits' });
+    expect(claimIds(queue.body)).toHaveLength(0);
+
+    const itabashi = await staffBrowser(ITABASHI, ['benefits-reviewer']);
+    const own = await itabashi.request({ url: '/staff/benefits' });
+    const id = claimIds(own.body)[0]!;
+    const other = await setagaya.request({ url: `/staff/benefits/claims/${id}` });
+    expect(other.statusCode).toBe(404);
+
+    const noRole = await staffBrowser(ITABASHI, ['nursery-screener']);
+    expect((await noRole.request({ url: '/staff/benefits' })).statusCode).toBe(403);
+    // A reviewer without the treasury permission cannot make payment files.
+    const pay = await itabashi.request({
+      method: 'POST',
+      url: '/staff/benefits/payment-batches',
+      form: { _csrf: formField(own.body, '_csrf'), fiscalYear: '2025', instalmentNo: '1', transferDate: '2025-08-08' },
+    });
+    expect(pay.statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,95 @@
+import { Temporal } from 'temporal-polyfill';
+import type { Actor } from '../../../platform/access/actor.ts';
+import { AppError } from '../../../platform/http/app-error.ts';
+import type { AppServices } from '../../../platform/services.ts';
+import { type ChildView, getHousehold, type HouseholdView } from '../../identity/index.ts';
+import type { ChildFactsInput } from '../benefits.schemas.ts';
+import { toChildFacts } from '../benefits.schemas.ts';
+import { fiscalYearOf } from '../rules/civil-date.ts';
+import { evaluateBenefits } from '../rules/evaluate-benefits.ts';
+import type { BenefitEvaluation } from '../rules/evaluation.ts';
+import { listParentClaims } from './list-parent-claims.ts';
+
+export interface ParentContext {
+  services: AppServices;
+  actor: Actor;
+  requestId?: string | null;
+}
+
+export function requireParent(actor: Actor): { parentId: string; householdId: string } {
+  if (actor.type !== 'parent' || !actor.id || !actor.householdId) {
+    throw new AppError('not-signed-in', 401, {
+      en: 'Sign in with your card to apply.',
+      ja: '申請するにはカードでログインしてください。',
+    });
+  }
+  return { parentId: actor.id, householdId: actor.householdId };
+}
+
+/** Today in Tokyo: the fiscal year a parent applies in follows the civil date there, not UTC. */
+export function todayInTokyo(now: Date): Temporal.PlainDate {
+  return Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO('Asia/Tokyo').toPlainDate();
+}
+
+/**
+ * A child's facts for the rules, from the household the identity module keeps: the verified birth date and the
+ * household's residence history (a child lives where its household lives), clipped to the birth date. The
+ * household's move-out date is the first day elsewhere, so the last day lived there is the day before.
+ */
+export function childFactsFromHousehold(household: HouseholdView, child: ChildView): ChildFactsInput {
+  const birth = Temporal.PlainDate.from(child.birthDate);
+  const residence = household.residences
+    .map((r) => ({
+      municipalityCode: r.municipalityCode,
+      from: Temporal.PlainDate.from(r.movedInOn),
+      to: r.movedOutOn ? Temporal.PlainDate.from(r.movedOutOn).subtract({ days: 1 }) : null,
+    }))
+    .filter((r) => r.to === null || Temporal.PlainDate.compare(r.to, birth) >= 0)
+    .map((r) => ({ ...r, from: Temporal.PlainDate.compare(r.from, birth) < 0 ? birth : r.from }))
+    .sort((a, b) => Temporal.PlainDate.compare(a.from, b.from))
+    .map((r) => ({ municipalityCode: r.municipalityCode, from: r.from.toString(), to: r.to?.toString() ?? null }));
+  return { birthDate: child.birthDate, residence };
+}
+
+export interface ChildBenefits {
+  child: ChildView;
+  facts: ChildFactsInput;
+  benefits: (BenefitEvaluation & { claim?: { id: string; status: string; label: { ja: string; en: string } } })[];
+}
+
+/**
+ * What the signed-in parent's children are due this fiscal year, evaluated on the household identity holds, with
+ * any claim already open for each benefit (so the page offers only what is left to apply for).
+ */
+export async function previewHouseholdBenefits(ctx: ParentContext) {
+  const { parentId, householdId } = requireParent(ctx.actor);
+  const household = await getHousehold(ctx, { householdId, purpose: 'benefit eligibility' });
+  const fiscalYear = fiscalYearOf(todayInTokyo(ctx.services.now()));
+  const claims = await listParentClaims(ctx.services, { parentId, requestId: ctx.requestId });
+  const children: ChildBenefits[] = household.children.map((child) => {
+    const facts = childFactsFromHousehold(household, child);
+    const benefits = evaluateBenefits({ fiscalYear, child: toChildFacts(facts) }).map((evaluation) => {
+      const claim = claims.find(
+        (c) =>
+          c.childId === child.id &&
+          c.benefitCode === evaluation.code &&
+          (evaluation.code === 'akachan-first' || c.fiscalYear === fiscalYear),
+      );
+      return claim
+        ? { ...evaluation, claim: { id: claim.id, status: claim.status, label: claim.statusLabel } }
+        : evaluation;
+    });
+    return { child, facts, benefits };
+  });
+  return { household, fiscalYear, children, claims };
+}
+
+/** The children with at least one claimable benefit not yet applied for. */
+export function openToApply(children: ChildBenefits[]) {
+  return children
+    .map((c) => ({
+      ...c,
+      due: c.benefits.filter((b) => b.code !== 'jidou-teate' && b.eligible && !b.claim),
+    }))
+    .filter((c) => c.due.length > 0);
+}
