@@ -10,6 +10,7 @@ import {
   prenatalRequestSchema,
   prenatalResponseSchema,
 } from './health.schemas.ts';
+import { healthPageRoutes } from './pages/health-pages.routes.ts';
 import { evaluateChildSchedule } from './use-cases/evaluate-child-schedule.ts';
 import { evaluatePrenatalSchedule } from './use-cases/evaluate-prenatal-schedule.ts';
 import type { RoutineSchedule } from './vaccination/routine-schedule.ts';
@@ -46,4 +47,5 @@ export async function healthRoutes(app: FastifyInstance, services: AppServices, 
       evaluatePrenatalSchedule({ ...request.body, asOf: request.body.asOf ?? tokyoToday(services.now()) }),
   );
   await clinicApiRoutes(app, services, schedule);
+  await healthPageRoutes(app, services, schedule);
 }
