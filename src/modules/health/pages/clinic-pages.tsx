@@ -39,6 +39,8 @@ export function clinicVisitPage(
   const m = healthMessages(lang);
   const { view, schedule } = props;
   const due = view.statuses.filter((s) => s.status === 'due' || s.status === 'overdue');
+  // The dose today's 予診票 asks for is preselected: reception only types the lot number.
+  const planned = view.questionnaires[0];
   return {
     title: m.clinicTitle,
     body: (
@@ -146,7 +148,11 @@ export function clinicVisitPage(
                   <label for="field-vaccineDose">{m.vaccine}</label>
                   <select id="field-vaccineDose" name="vaccineDose">
                     {(due.length > 0 ? due : view.statuses.filter((s) => s.status !== 'completed')).map((s) => (
-                      <option key={`${s.vaccine}:${s.dose}`} value={`${s.vaccine}:${s.dose}`}>
+                      <option
+                        key={`${s.vaccine}:${s.dose}`}
+                        value={`${s.vaccine}:${s.dose}`}
+                        selected={s.vaccine === planned?.vaccine && s.dose === planned.dose}
+                      >
                         {vaccineName(schedule, s.vaccine, lang)} {m.doseN(s.dose)}
                       </option>
                     ))}
