@@ -102,21 +102,23 @@ try {
   const expiresAt = new Date(Date.now() + CONSENT_CODE_TTL_MS);
   const tokens: string[] = [];
   for (let i = 0; i < TOKENS; i += 5000) {
-    const batch = rows.slice(i, i + 5000).map((r) => {
-      const id = randomUUID();
-      tokens.push(signConsentToken(key, { id, purpose: 'eligibility', exp: expiresAt.getTime() }));
-      return {
-        id,
-        shortCode: newShortCode(),
-        childId: r.child_id,
-        householdId: randomUUID(),
-        municipalityCode: HACHIOJI,
-        purpose: 'eligibility',
-        child: { name: 'ベンチ', nameKana: 'ベンチ', birthDate: '2022-01-01', sex: 'male' },
-        expiresAt,
-        createdBy: 'bench',
-      };
-    });
+    const batch = Array.from({ length: Math.min(5000, TOKENS - i) }, (_, k) => rows[(i + k) % rows.length]!).map(
+      (r) => {
+        const id = randomUUID();
+        tokens.push(signConsentToken(key, { id, purpose: 'eligibility', exp: expiresAt.getTime() }));
+        return {
+          id,
+          shortCode: newShortCode(),
+          childId: r.child_id,
+          householdId: randomUUID(),
+          municipalityCode: HACHIOJI,
+          purpose: 'eligibility',
+          child: { name: 'ベンチ', nameKana: 'ベンチ', birthDate: '2022-01-01', sex: 'male' },
+          expiresAt,
+          createdBy: 'bench',
+        };
+      },
+    );
     await services.db.insert(consentCodes).values(batch);
   }
   const visitDate = '2026-11-21';
