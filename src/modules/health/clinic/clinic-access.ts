@@ -63,7 +63,15 @@ export async function redeemConsentCode(
   } else {
     const short = normalizeShortCode(consentToken);
     if (!short) return undefined;
-    where = eq(consentCodes.shortCode, short);
+    // Short codes are not unique forever; pick one live row so a (rare) clash can never use two codes at once.
+    where = eq(
+      consentCodes.id,
+      tx
+        .select({ id: consentCodes.id })
+        .from(consentCodes)
+        .where(and(eq(consentCodes.shortCode, short), isNull(consentCodes.usedAt), gt(consentCodes.expiresAt, now)))
+        .limit(1),
+    );
   }
   const [row] = await tx
     .update(consentCodes)
