@@ -3,12 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { problemResponses } from '../../platform/http/problem-schema.ts';
 import type { AppServices } from '../../platform/services.ts';
 import { tokyoToday } from '../../platform/time/today.ts';
+import { clinicApiRoutes } from './clinic/clinic-api.routes.ts';
 import {
   childScheduleRequestSchema,
   childScheduleResponseSchema,
   prenatalRequestSchema,
   prenatalResponseSchema,
 } from './health.schemas.ts';
+import { healthPageRoutes } from './pages/health-pages.routes.ts';
 import { evaluateChildSchedule } from './use-cases/evaluate-child-schedule.ts';
 import { evaluatePrenatalSchedule } from './use-cases/evaluate-prenatal-schedule.ts';
 import type { RoutineSchedule } from './vaccination/routine-schedule.ts';
@@ -44,4 +46,6 @@ export async function healthRoutes(app: FastifyInstance, services: AppServices, 
     async (request) =>
       evaluatePrenatalSchedule({ ...request.body, asOf: request.body.asOf ?? tokyoToday(services.now()) }),
   );
+  await clinicApiRoutes(app, services, schedule);
+  await healthPageRoutes(app, services, schedule);
 }

@@ -68,6 +68,11 @@ export const PERMISSIONS = {
     roles: ['municipality-admin'],
   },
   'birth-report.enter': { description: 'Enter birth reports (出生届)', roles: ['municipality-admin'] },
+  // health (issue 7): linking a child to the municipality's resident number (宛名番号) for subsidies.
+  'health-link.manage': {
+    description: 'Link a child to the municipality’s resident number for medical subsidies',
+    roles: ['health-officer'],
+  },
   'registry.read-api': { description: 'Read the registry through the partner API', partnerScope: 'registry:read' },
 } as const satisfies Record<PermissionName, Grant>;
 

@@ -16,6 +16,13 @@ export const PROBLEM_TITLES: Record<string, LocalizedText> = {
   'internal-error': { en: 'Internal error', ja: 'システムエラー' },
   'service-unavailable': { en: 'Service unavailable', ja: 'サービスを利用できません' },
   'bad-request': { en: 'Bad request', ja: '不正なリクエストです' },
+  // health (issue 7)
+  'no-eligibility-available': { en: 'No eligibility information', ja: '受給資格情報はありません' },
+  'looks-like-my-number': { en: 'A My Number cannot be stored', ja: 'マイナンバーは保存できません' },
+  'resident-number-linked': { en: 'Resident number already linked', ja: '宛名番号は使用済みです' },
+  'unknown-dose': { en: 'Unknown vaccine or dose', ja: 'ワクチン・回数が不明です' },
+  'consent-purpose': { en: 'Outside the consented purpose', ja: '同意の目的外です' },
+  'dose-recorded': { en: 'Dose already recorded', ja: '接種記録済みです' },
 };
 
 export function problemTitle(code: string, status: number): LocalizedText {

@@ -94,7 +94,8 @@ export const benefitsMessages = defineMessages({
     address: 'Address',
     editHousehold: 'Correct the household',
     noChildren: 'No children are registered in your household.',
-    nothingToApply: 'There is nothing to apply for now. See the progress of your applications under “Your applications”.',
+    nothingToApply:
+      'There is nothing to apply for now. See the progress of your applications under “Your applications”.',
     accountTitle: 'Bank account for payment',
     publicAccountUnavailable:
       'Your card sign-in service does not provide your public-funds receipt account (公金受取口座), so please enter an account (the demo authority does not provide one).',

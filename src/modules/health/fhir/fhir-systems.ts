@@ -5,6 +5,8 @@ export const FHIR_SYSTEMS = {
   /** 公費受給者番号 (JP Core / JAMI OID). */
   recipientNumber: 'urn:oid:1.2.392.100495.20.3.72',
   /** Tsunagu's routine-vaccine codes (the `code` of each vaccine in the schedule data). */
+  /** 医療機関コード (10 digits; JP Core's OID for the medical institution code). */
+  institutionCode: 'http://jpfhir.jp/fhir/core/IdSystem/insurance-medical-institution-no',
   routineVaccine: 'urn:tsunagu:code-system:routine-vaccine',
   forecastStatus: 'http://terminology.hl7.org/CodeSystem/immunization-recommendation-status',
   loinc: 'http://loinc.org',

@@ -100,7 +100,7 @@ export async function staffCookie(
 
 export async function makeStaff(
   services: AppServices,
-  options: { municipalityCode: string; roles: StaffRole[]; email?: string },
+  options: { municipalityCode: string; roles: StaffRole[]; email?: string; kind?: 'clinic'; institutionCode?: string },
 ) {
   const password = 'correct horse battery staple';
   const email = options.email ?? `staff-${randomUUID().slice(0, 8)}@example.jp`;
@@ -110,6 +110,7 @@ export async function makeStaff(
     municipalityCode: options.municipalityCode,
     roles: options.roles,
     password,
+    ...(options.kind ? { kind: options.kind, institutionCode: options.institutionCode } : {}),
   });
   return { staff, email, password, totpSecret };
 }

@@ -1,0 +1,172 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { eq } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkChild } from '../src/modules/health/clinic/link-child.ts';
+import { publicExpenseCheckDigit } from '../src/modules/health/public-expense-number.ts';
+import { importRecipients } from '../src/modules/health/use-cases/import-recipients.ts';
+import { seedDemoSchemes } from '../src/modules/health/use-cases/seed-demo-schemes.ts';
+import { staffActor } from '../src/modules/identity/index.ts';
+import { totpCode } from '../src/modules/identity/staff/totp.ts';
+import { children } from '../src/modules/identity/tables/household.tables.ts';
+import { makeStaff } from '../src/modules/identity/testing/identity-factories.ts';
+import { createTestApp, type TestContext } from '../src/platform/testing/test-app.ts';
+import { tokyoToday } from '../src/platform/time/today.ts';
+import { chromiumAvailable, freePort, launchChromium } from './identity-browser.ts';
+
+const SCREENSHOTS = 'test-results/screenshots';
+const HACHIOJI = '132012';
+const INSTITUTION = '1310000017';
+
+async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
+
+const HEADER =
+  '公費負担者番号,受給者番号,宛名番号,氏名,氏名カナ,生年月日,性別,住所,受給者証名,受給者証種別ID,有効開始日,有効終了日,不開示,削除';
+
+describe.runIf(chromiumAvailable())('PMH clinic flow in Chromium', () => {
+  let t: TestContext;
+  let browser: Browser;
+  let baseUrl: string;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    dataDir = await mkdtemp(join(tmpdir(), 'tsunagu-e2e-health-'));
+    t = await createTestApp({ config: { port, baseUrl, dataDir } });
+    await seedDemoSchemes(t.services);
+    await t.app.listen({ port, host: '127.0.0.1' });
+    browser = await launchChromium();
+    await mkdir(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('a parent opens a code; reception sees subsidies, due doses and the 予診票; the record and the access reach the parent', async () => {
+    // The parent (八王子市) signs in with the demo card and registers a child.
+    const parentContext = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ja-JP' });
+    const parent = await parentContext.newPage();
+    parent.setDefaultTimeout(15_000);
+    await parent.goto(`${baseUrl}/household`);
+    await parent.click('[data-testid="sign-in-card"]');
+    await parent.waitForURL(/\/demo-card\/interaction\//);
+    await parent.check('input[value="demo-resident-0004"]');
+    await parent.click('button[value="login"]');
+    await parent.waitForURL(`${baseUrl}/household`);
+    await parent.click('text=お子さんを追加');
+    await parent.fill('#field-name', '八王子 ひなた');
+    await parent.fill('#field-nameKana', 'はちおうじ ひなた');
+    await parent.fill('#field-birthDate', '2025-09-01');
+    await parent.selectOption('#field-sex', 'female');
+    await parent.selectOption('#field-relationship', 'father');
+    await parent.click('[data-testid="add-child-form"] button[type="submit"]');
+    await parent.waitForURL(`${baseUrl}/household?done=added`);
+
+    // The municipality links the child to its resident number and its マル乳 recipient file arrives.
+    const [child] = await t.services.db.select().from(children).where(eq(children.name, '八王子 ひなた'));
+    await linkChild(
+      { services: t.services, actor: staffActor(HACHIOJI, ['health-officer']) },
+      { householdId: child!.householdId, childId: child!.id, residentNumber: 'E2E-0001' },
+    );
+    const recipient = `200001${publicExpenseCheckDigit('200001')}`;
+    const csv = `${HEADER}\r\n88138243,${recipient},E2E-0001,八王子 ひなた,ハチオウジ ヒナタ,2025-09-01,2,東京都八王子市元本郷町三丁目24番1号,乳幼児医療証,MARUNYU,2025-09-01,2031-03-31,0,0`;
+    const report = await importRecipients(t.services, {
+      actor: staffActor(HACHIOJI, ['health-officer']),
+      municipalityCode: HACHIOJI,
+      fileName: 'e2e.csv',
+      format: 'csv',
+      bytes: new TextEncoder().encode(csv),
+    });
+    expect(report.errors).toEqual([]);
+
+    // The 予診票 on the phone, without script.
+    await parent.goto(`${baseUrl}/health`);
+    await parent.click('text=予診票を記入');
+    await parent.selectOption('#field-vaccineDose', 'mr:1');
+    await parent.fill('#field-temperature', '36.6');
+    await parent.check('input[name="q-allergy"][value="yes"]');
+    await parent.fill('#field-notes', '卵アレルギーの疑い');
+    await parent.screenshot({ path: `${SCREENSHOTS}/health-questionnaire-ja-360.png`, fullPage: true });
+    // A pointer click on this submit button sends nothing in headless Chromium here (focus only) while the
+    // keyboard and requestSubmit() both post; not understood yet, so the test submits with the keyboard.
+    await parent.focus('button[type="submit"]');
+    await parent.keyboard.press('Enter');
+    await parent.waitForURL(`${baseUrl}/health?done=questionnaire`);
+
+    // The code for reception.
+    await parent.click('[data-testid="health-child"] button[type="submit"]');
+    const shortCode = (await parent.locator('[data-testid="short-code"]').textContent())!;
+    expect(shortCode).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    expect(await parent.locator('.health-qr svg').count()).toBe(1);
+    await expectNoSeriousA11yViolations(parent);
+    await parent.screenshot({ path: `${SCREENSHOTS}/health-consent-code-ja-360.png`, fullPage: true });
+
+    // Reception: sign in as clinic staff, type the code, one screen, record.
+    const staff = await makeStaff(t.services, {
+      municipalityCode: HACHIOJI,
+      roles: [],
+      kind: 'clinic',
+      institutionCode: INSTITUTION,
+    });
+    const clinicContext = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ja-JP' });
+    const clinic = await clinicContext.newPage();
+    clinic.setDefaultTimeout(15_000);
+    await clinic.goto(`${baseUrl}/staff/sign-in`);
+    await clinic.fill('#field-email', staff.email);
+    await clinic.fill('#field-password', staff.password);
+    await clinic.click('button[type="submit"]');
+    await clinic.waitForURL(`${baseUrl}/staff/sign-in/totp`);
+    await clinic.fill('#field-code', totpCode(staff.totpSecret, new Date()));
+    await clinic.click('button[type="submit"]');
+    await clinic.waitForURL(/\/staff$/);
+    await clinic.goto(`${baseUrl}/clinic`);
+    await clinic.fill('#field-code', 'ZZZZ-ZZZZ');
+    await clinic.click('button[type="submit"]');
+    await expect(clinic.locator('.error-summary').textContent()).resolves.toContain(
+      '確認できる受給資格情報はありません',
+    );
+    const started = Date.now();
+    await clinic.fill('#field-code', shortCode.toLowerCase());
+    await clinic.click('button[type="submit"]');
+    await clinic.waitForURL(/\/clinic\/visits\//);
+    await expect(clinic.locator('[data-testid="visit-child"]').textContent()).resolves.toBe('八王子 ひなた');
+    await expect(clinic.locator('[data-testid="visit-subsidies"]').textContent()).resolves.toContain('88138243');
+    await expect(clinic.locator('[data-testid="visit-subsidies"]').textContent()).resolves.toContain(recipient);
+    await expect(clinic.locator('[data-testid="visit-due"]').textContent()).resolves.toContain('麻しん風しん（MR）');
+    const forms = (await clinic.locator('[data-testid="visit-questionnaires"]').textContent())!;
+    expect(forms).toContain('36.6');
+    expect(forms).toContain('アレルギー');
+    await expectNoSeriousA11yViolations(clinic);
+    await clinic.screenshot({ path: `${SCREENSHOTS}/health-clinic-visit-ja-360.png`, fullPage: true });
+    await clinic.selectOption('#field-vaccineDose', 'mr:1');
+    await clinic.fill('#field-lotNumber', 'MR-E2E-42');
+    await clinic.click('section[aria-labelledby="record"] button[type="submit"]');
+    await clinic.waitForURL(/done=recorded/);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    await expect(clinic.locator('[role="status"]').textContent()).resolves.toContain('記録しました');
+
+    // The parent sees the record and the clinic's access at once.
+    await parent.goto(`${baseUrl}/health`);
+    await expect(parent.locator('[data-testid="vaccination-records"]').textContent()).resolves.toContain('MR-E2E-42');
+    await expectNoSeriousA11yViolations(parent);
+    await parent.screenshot({ path: `${SCREENSHOTS}/health-parent-records-ja-360.png`, fullPage: true });
+    await parent.goto(`${baseUrl}/access-log`);
+    const log = (await parent.locator('[data-testid="access-log"]').textContent())!;
+    expect(log).toContain('医療機関・薬局');
+    expect(log).toContain('health-vaccination.record');
+    expect(log).toContain('health-eligibility.check');
+    expect(tokyoToday(t.services.now())).toMatch(/^\d{4}-/);
+    await parentContext.close();
+    await clinicContext.close();
+  }, 120_000);
+});

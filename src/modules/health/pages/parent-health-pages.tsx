@@ -1,0 +1,220 @@
+import type { Lang } from '../../../platform/i18n/i18n.ts';
+import type { ChildView } from '../../identity/index.ts';
+import type { IssuedConsentCode } from '../clinic/issue-consent-code.ts';
+import { QUESTIONS } from '../clinic/questionnaire.ts';
+import type { VaccinationRecordRow } from '../clinic/vaccination-records.ts';
+import type { RoutineSchedule } from '../vaccination/routine-schedule.ts';
+import { healthMessages } from './health.messages.ts';
+import { Errors, type FieldMessage } from './page-helpers.tsx';
+
+export function vaccineName(schedule: RoutineSchedule, code: string, lang: Lang): string {
+  return schedule.vaccines.find((v) => v.code === code)?.name[lang] ?? code;
+}
+
+export function parentHealthPage(
+  lang: Lang,
+  props: {
+    children: { child: ChildView; records: VaccinationRecordRow[] }[];
+    schedule: RoutineSchedule;
+    csrfToken: string;
+    notice?: string | undefined;
+  },
+) {
+  const m = healthMessages(lang);
+  return {
+    title: m.parentTitle,
+    body: (
+      <>
+        <h1>{m.parentTitle}</h1>
+        {props.notice ? (
+          <p class="notice notice--success" role="status">
+            {props.notice}
+          </p>
+        ) : null}
+        <p>{m.parentLead}</p>
+        <p>
+          <a href="/access-log">{m.accessLog}</a>
+        </p>
+        {props.children.map(({ child, records }) => (
+          <section class="panel" key={child.id} aria-labelledby={`child-${child.id}`} data-testid="health-child">
+            <h2 id={`child-${child.id}`}>{child.name}</h2>
+            <form method="post" action="/health/consent-codes" class="health-code-form">
+              <input type="hidden" name="_csrf" value={props.csrfToken} />
+              <input type="hidden" name="childId" value={child.id} />
+              <fieldset>
+                <legend>{m.purposeLabel}</legend>
+                {(['vaccination', 'eligibility'] as const).map((purpose, i) => (
+                  <label class="choice" key={purpose}>
+                    <input type="radio" name="purpose" value={purpose} checked={i === 0} />
+                    <span>{m.purposes[purpose]}</span>
+                  </label>
+                ))}
+              </fieldset>
+              <button class="button" type="submit">
+                {m.openCode}
+              </button>
+            </form>
+            <p>
+              <a href={`/health/children/${child.id}/questionnaire`}>{m.fillQuestionnaire}</a>
+            </p>
+            <h3>{m.records}</h3>
+            {records.length === 0 ? (
+              <p>{m.noRecords}</p>
+            ) : (
+              <div class="table-wrap">
+                <table data-testid="vaccination-records">
+                  <thead>
+                    <tr>
+                      <th scope="col">{m.vaccine}</th>
+                      <th scope="col">{m.dose}</th>
+                      <th scope="col">{m.givenOn}</th>
+                      <th scope="col">{m.lot}</th>
+                      <th scope="col">{m.clinic}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {records.map((r) => (
+                      <tr key={r.id}>
+                        <td>{vaccineName(props.schedule, r.vaccine, lang)}</td>
+                        <td>{m.doseN(r.dose)}</td>
+                        <td>{r.givenOn}</td>
+                        <td>{r.lotNumber}</td>
+                        <td>{r.institutionCode}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+        ))}
+      </>
+    ),
+  };
+}
+
+export function consentCodePage(lang: Lang, code: IssuedConsentCode) {
+  const m = healthMessages(lang);
+  const expires = new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
+    timeStyle: 'short',
+    timeZone: 'Asia/Tokyo',
+  }).format(new Date(code.expiresAt));
+  return {
+    title: m.codeTitle,
+    body: (
+      <>
+        <h1>{m.codeTitle}</h1>
+        <p>
+          <strong>{code.childName}</strong> ・ {m.purposes[code.purpose]}
+        </p>
+        <p>{m.codeLead}</p>
+        <div
+          class="health-qr"
+          role="img"
+          aria-label={`QR: ${code.shortCode}`}
+          // The SVG is generated on the server by the qrcode library from our own token; nothing user-supplied.
+          dangerouslySetInnerHTML={{ __html: code.qrSvg }}
+        />
+        <p class="health-short-code">
+          {m.shortCodeLabel}: <strong data-testid="short-code">{code.shortCode}</strong>
+        </p>
+        <p>
+          {m.expiresAt}: {expires}
+        </p>
+        <p>
+          <a href="/health">{m.back}</a>
+        </p>
+      </>
+    ),
+  };
+}
+
+export function questionnairePage(
+  lang: Lang,
+  props: {
+    child: ChildView;
+    schedule: RoutineSchedule;
+    csrfToken: string;
+    today: string;
+    values?: Record<string, string | undefined>;
+    errors: FieldMessage[];
+  },
+) {
+  const m = healthMessages(lang);
+  const v = props.values ?? {};
+  const doses = props.schedule.vaccines.flatMap((vac) =>
+    vac.doses.map((d) => ({ value: `${vac.code}:${d.dose}`, label: `${vac.name[lang]} ${m.doseN(d.dose)}` })),
+  );
+  return {
+    title: m.questionnaireTitle,
+    body: (
+      <>
+        <h1>{m.questionnaireTitle}</h1>
+        <p>
+          <strong>{props.child.name}</strong>
+        </p>
+        <p>{m.questionnaireLead}</p>
+        <Errors title={m.errorsTitle} errors={props.errors} />
+        <form method="post" action={`/health/children/${props.child.id}/questionnaire`}>
+          <input type="hidden" name="_csrf" value={props.csrfToken} />
+          <div class="field">
+            <label for="field-vaccineDose">{m.vaccine}</label>
+            <select id="field-vaccineDose" name="vaccineDose">
+              {doses.map((d) => (
+                <option key={d.value} value={d.value} selected={d.value === v.vaccineDose}>
+                  {d.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="field-visitDate">{m.visitDate}</label>
+            <input id="field-visitDate" name="visitDate" type="date" value={v.visitDate ?? props.today} required />
+          </div>
+          <div class="field">
+            <label for="field-temperature">{m.temperature}</label>
+            <input
+              id="field-temperature"
+              name="temperature"
+              inputMode="decimal"
+              value={v.temperature ?? ''}
+              required
+              placeholder="36.5"
+            />
+          </div>
+          {QUESTIONS.map((q) => (
+            <fieldset key={q}>
+              <legend>{m.questions[q]}</legend>
+              {(['yes', 'no'] as const).map((answer) => (
+                <label class="choice" key={answer}>
+                  <input type="radio" name={`q-${q}`} value={answer} checked={(v[`q-${q}`] ?? 'no') === answer} />
+                  <span>{answer === 'yes' ? m.yes : m.no}</span>
+                </label>
+              ))}
+            </fieldset>
+          ))}
+          <div class="field">
+            <label for="field-notes">{m.notes}</label>
+            <textarea id="field-notes" name="notes" rows={3}>
+              {v.notes ?? ''}
+            </textarea>
+          </div>
+          <fieldset>
+            <legend>{m.consentQuestion}</legend>
+            <label class="choice">
+              <input type="radio" name="consentToVaccination" value="yes" checked={v.consentToVaccination !== 'no'} />
+              <span>{m.consentYes}</span>
+            </label>
+            <label class="choice">
+              <input type="radio" name="consentToVaccination" value="no" checked={v.consentToVaccination === 'no'} />
+              <span>{m.consentNo}</span>
+            </label>
+          </fieldset>
+          <button class="button" type="submit">
+            {m.sign}
+          </button>
+        </form>
+      </>
+    ),
+  };
+}
