@@ -4,6 +4,8 @@ import { indexRuleRoutes } from './hokatsu.routes.ts';
 import { simulationPageRoutes } from './hokatsu-pages.routes.ts';
 import { compareWithMinimumIndex, nurseryRoutes } from './nurseries.routes.ts';
 import { seedDemoNurseries } from './use-cases/seed-demo-nurseries.ts';
+import { visitBookingRoutes } from './visit-booking.routes.ts';
+import { visitPageRoutes } from './visit-pages.routes.ts';
 
 export type { AllocationResult } from './allocation/allocate.ts';
 export { allocate } from './allocation/allocate.ts';
@@ -25,6 +27,8 @@ export const hokatsuModule: TsunaguModule = {
     await indexRuleRoutes(app);
     await simulationPageRoutes(app, services, compareWithMinimumIndex);
     await nurseryRoutes(app, services);
+    await visitBookingRoutes(app, services);
+    await visitPageRoutes(app, services);
   },
   seedDemo: seedDemoNurseries,
   commands: [hokatsuCommand],

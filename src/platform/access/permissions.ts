@@ -60,6 +60,8 @@ export const PERMISSIONS = {
     roles: ['health-officer'],
     clinicStaff: true,
   },
+  // hokatsu (nursery one-stop): a parent books visit tours for their own household.
+  'nursery-visit.book': { description: 'Book, cancel and reschedule nursery visit tours', parent: true },
   'registry.read-api': { description: 'Read the registry through the partner API', partnerScope: 'registry:read' },
 } as const satisfies Record<PermissionName, Grant>;
 
