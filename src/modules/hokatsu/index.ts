@@ -1,4 +1,5 @@
 import type { TsunaguModule } from '../../platform/module.ts';
+import { applicationRoutes } from './applications.routes.ts';
 import { hokatsuCommand } from './cli/hokatsu-command.ts';
 import { indexRuleRoutes } from './hokatsu.routes.ts';
 import { simulationPageRoutes } from './hokatsu-pages.routes.ts';
@@ -29,6 +30,7 @@ export const hokatsuModule: TsunaguModule = {
     await nurseryRoutes(app, services);
     await visitBookingRoutes(app, services);
     await visitPageRoutes(app, services);
+    await applicationRoutes(app, services);
   },
   seedDemo: seedDemoNurseries,
   commands: [hokatsuCommand],

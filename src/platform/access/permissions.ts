@@ -60,8 +60,13 @@ export const PERMISSIONS = {
     roles: ['health-officer'],
     clinicStaff: true,
   },
-  // hokatsu (nursery one-stop): a parent books visit tours for their own household.
+  // hokatsu (nursery one-stop): parents book visits and apply for their own household; screeners allocate.
   'nursery-visit.book': { description: 'Book, cancel and reschedule nursery visit tours', parent: true },
+  'nursery-application.apply': {
+    description: 'Apply for a nursery place, upload documents, answer an offer',
+    parent: true,
+  },
+  'nursery-allocation.run': { description: 'Run and publish a nursery allocation round', roles: ['nursery-screener'] },
   'registry.read-api': { description: 'Read the registry through the partner API', partnerScope: 'registry:read' },
 } as const satisfies Record<PermissionName, Grant>;
 
