@@ -1,4 +1,5 @@
 import type { TsunaguModule } from '../../platform/module.ts';
+import { applicationPageRoutes } from './application-pages.routes.ts';
 import { applicationRoutes } from './applications.routes.ts';
 import { hokatsuCommand } from './cli/hokatsu-command.ts';
 import { indexRuleRoutes } from './hokatsu.routes.ts';
@@ -31,6 +32,7 @@ export const hokatsuModule: TsunaguModule = {
     await visitBookingRoutes(app, services);
     await visitPageRoutes(app, services);
     await applicationRoutes(app, services);
+    await applicationPageRoutes(app, services);
   },
   seedDemo: seedDemoNurseries,
   commands: [hokatsuCommand],

@@ -53,7 +53,12 @@ export async function uploadApplicationDocument(
       { field: 'body.file', message: text.en, messageJa: text.ja },
     ]);
   }
-  const filename = input.filename.replace(/[\\/\0-\x1f]/g, '_').slice(0, 200) || 'document';
+  // Path separators and control characters never reach the download header.
+  const filename =
+    [...input.filename]
+      .map((c) => (c === '/' || c === '\\' || c.charCodeAt(0) < 0x20 ? '_' : c))
+      .join('')
+      .slice(0, 200) || 'document';
   return ctx.services.db.transaction(async (tx) => {
     const [app] = await tx
       .select({ status: applications.status })
