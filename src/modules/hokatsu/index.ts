@@ -5,6 +5,7 @@ import { hokatsuCommand } from './cli/hokatsu-command.ts';
 import { indexRuleRoutes } from './hokatsu.routes.ts';
 import { simulationPageRoutes } from './hokatsu-pages.routes.ts';
 import { compareWithMinimumIndex, nurseryRoutes } from './nurseries.routes.ts';
+import { screeningPageRoutes } from './screening-pages.routes.ts';
 import { seedDemoNurseries } from './use-cases/seed-demo-nurseries.ts';
 import { visitBookingRoutes } from './visit-booking.routes.ts';
 import { visitPageRoutes } from './visit-pages.routes.ts';
@@ -33,6 +34,7 @@ export const hokatsuModule: TsunaguModule = {
     await visitPageRoutes(app, services);
     await applicationRoutes(app, services);
     await applicationPageRoutes(app, services);
+    await screeningPageRoutes(app, services);
   },
   seedDemo: seedDemoNurseries,
   commands: [hokatsuCommand],
