@@ -135,10 +135,10 @@ export function applicationPage({ app, csrfToken, flash, error }: ApplicationPag
               <p data-testid="offer">{m.offerText(app.offeredNurseryName ?? '')}</p>
               <form method="post" action={`/hokatsu/applications/${app.id}/offer`} class="button-row">
                 <input type="hidden" name="_csrf" value={csrfToken} />
-                <button type="submit" name="answer" value="accepted">
+                <button class="button" type="submit" name="answer" value="accepted">
                   {m.accept}
                 </button>{' '}
-                <button type="submit" name="answer" value="declined" class="secondary">
+                <button type="submit" name="answer" value="declined" class="button button--secondary">
                   {m.decline}
                 </button>
               </form>
@@ -159,7 +159,9 @@ export function applicationPage({ app, csrfToken, flash, error }: ApplicationPag
               <p>{app.fixRequest}</p>
               <form method="post" action={`/hokatsu/applications/${app.id}/resubmit`}>
                 <input type="hidden" name="_csrf" value={csrfToken} />
-                <button type="submit">{m.resubmit}</button>
+                <button class="button" type="submit">
+                  {m.resubmit}
+                </button>
               </form>
             </section>
           )}
@@ -207,7 +209,7 @@ export function applicationPage({ app, csrfToken, flash, error }: ApplicationPag
               <label for="file">{m.uploadLabel}</label>
               <input id="file" name="file" type="file" accept="application/pdf,image/jpeg,image/png" required />
               <p class="option__hint">{m.uploadHint}</p>
-              <button type="submit" class="secondary">
+              <button type="submit" class="button button--secondary">
                 {m.upload}
               </button>
             </form>

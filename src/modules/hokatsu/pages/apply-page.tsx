@@ -99,7 +99,9 @@ export function applyPage(p: ApplyPageProps) {
                 />
                 <span>{m.siblingsTogether}</span>
               </label>
-              <button type="submit">{m.submit}</button>
+              <button class="button" type="submit">
+                {m.submit}
+              </button>
             </form>
           )}
         </>

@@ -160,7 +160,7 @@ export function nurseryPage({ nursery: n, simulateHref, tours, booking, cutoff }
                       <p>{`${tokyoTime(b.startsAt, lang)} — ${v.people(b.partySize)}`}</p>
                       <form method="post" action={`/hokatsu/visits/${b.bookingId}/cancel`}>
                         <input type="hidden" name="_csrf" value={booking.csrfToken} />
-                        <button type="submit" class="secondary">
+                        <button type="submit" class="button button--secondary">
                           {v.cancel}
                         </button>
                       </form>
@@ -178,7 +178,7 @@ export function nurseryPage({ nursery: n, simulateHref, tours, booking, cutoff }
                                 </option>
                               ))}
                           </select>
-                          <button type="submit" class="secondary">
+                          <button type="submit" class="button button--secondary">
                             {v.move}
                           </button>
                         </form>
@@ -210,7 +210,9 @@ export function nurseryPage({ nursery: n, simulateHref, tours, booking, cutoff }
                             </option>
                           ))}
                         </select>
-                        <button type="submit">{v.book}</button>
+                        <button class="button" type="submit">
+                          {v.book}
+                        </button>
                       </form>
                     )}
                   </li>

@@ -101,7 +101,9 @@ export function nurseryStaffPage(p: NurseryStaffPageProps) {
                   <label for="notes">{v.notes}</label>
                   <input id="notes" name="notes" maxLength={500} value={val('notes')} />
                   <p class="option__hint">{v.holidaysSkipped}</p>
-                  <button type="submit">{v.publish}</button>
+                  <button class="button" type="submit">
+                    {v.publish}
+                  </button>
                 </form>
               </section>
               <section aria-labelledby="tours-title">
@@ -133,10 +135,15 @@ export function nurseryStaffPage(p: NurseryStaffPageProps) {
                                     {t.started && a.status === 'booked' ? (
                                       <form method="post" action={`/nursery/bookings/${a.bookingId}/attendance`}>
                                         <input type="hidden" name="_csrf" value={p.csrfToken} />
-                                        <button type="submit" name="status" value="attended">
+                                        <button class="button" type="submit" name="status" value="attended">
                                           {v.attended}
                                         </button>{' '}
-                                        <button type="submit" name="status" value="no-show" class="secondary">
+                                        <button
+                                          type="submit"
+                                          name="status"
+                                          value="no-show"
+                                          class="button button--secondary"
+                                        >
                                           {v.noShow}
                                         </button>
                                       </form>

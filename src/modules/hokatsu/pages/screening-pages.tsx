@@ -100,7 +100,9 @@ export function screeningQueuePage(p: QueuePageProps) {
               <input id="roundMonth" name="roundMonth" type="month" required value={p.defaultMonth} />
               <label for="roundNo">{s.roundNo}</label>
               <input id="roundNo" name="roundNo" type="number" min="1" max="20" required value="1" />
-              <button type="submit">{s.dryRun}</button>
+              <button class="button" type="submit">
+                {s.dryRun}
+              </button>
             </form>
             {p.rounds.length > 0 && (
               <>
@@ -200,7 +202,7 @@ export function screeningApplicationPage({ app, csrfToken, flash, errors, allowe
                 <input id="points" name="points" type="number" min="-100" max="100" required />
                 <label for="reason">{s.reason}</label>
                 <input id="reason" name="reason" required minLength={2} maxLength={500} />
-                <button type="submit" class="secondary">
+                <button type="submit" class="button button--secondary">
                   {s.addAdjustment}
                 </button>
               </form>
@@ -224,7 +226,7 @@ export function screeningApplicationPage({ app, csrfToken, flash, errors, allowe
                       type="submit"
                       name="status"
                       value={to}
-                      class={to === 'needs-fix' ? 'secondary' : ''}
+                      class={to === 'needs-fix' ? 'button button--secondary' : 'button'}
                     >
                       {s.to[to]}
                     </button>
@@ -264,7 +266,9 @@ export function allocationRunPage(p: {
           {round.status === 'dry-run' && (
             <form method="post" action={`/staff/hokatsu/allocation/${round.id}/publish`}>
               <input type="hidden" name="_csrf" value={p.csrfToken} />
-              <button type="submit">{s.publish}</button>
+              <button class="button" type="submit">
+                {s.publish}
+              </button>
             </form>
           )}
           <div class="table-wrap">
