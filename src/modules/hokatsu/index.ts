@@ -2,6 +2,7 @@ import type { TsunaguModule } from '../../platform/module.ts';
 import { applicationPageRoutes } from './application-pages.routes.ts';
 import { applicationRoutes } from './applications.routes.ts';
 import { hokatsuCommand } from './cli/hokatsu-command.ts';
+import { consultationRoutes } from './consultation.routes.ts';
 import { indexRuleRoutes } from './hokatsu.routes.ts';
 import { simulationPageRoutes } from './hokatsu-pages.routes.ts';
 import { compareWithMinimumIndex, nurseryRoutes } from './nurseries.routes.ts';
@@ -35,6 +36,7 @@ export const hokatsuModule: TsunaguModule = {
     await applicationRoutes(app, services);
     await applicationPageRoutes(app, services);
     await screeningPageRoutes(app, services);
+    await consultationRoutes(app, services);
   },
   seedDemo: seedDemoNurseries,
   commands: [hokatsuCommand],

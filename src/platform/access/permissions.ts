@@ -67,6 +67,11 @@ export const PERMISSIONS = {
     parent: true,
   },
   'nursery-allocation.run': { description: 'Run and publish a nursery allocation round', roles: ['nursery-screener'] },
+  'nursery-consultation.book': { description: 'Book and cancel an online nursery consultation', parent: true },
+  'nursery-consultation.manage': {
+    description: 'Publish online consultation slots and see who booked them',
+    roles: ['nursery-screener', 'municipality-admin'],
+  },
   'registry.read-api': { description: 'Read the registry through the partner API', partnerScope: 'registry:read' },
 } as const satisfies Record<PermissionName, Grant>;
 
