@@ -103,4 +103,45 @@ describe('online consultations', () => {
       .catch((e: { cause?: { code?: string } }) => e);
     expect((over as { cause?: { code?: string } }).cause?.code).toBe('23514');
   });
+
+  it('works as a page without JavaScript: book with a topic, then see the meeting link', async () => {
+    const counsellor = await makeStaff(t.services, { municipalityCode: MUNI, roles: ['municipality-admin'] });
+    const staff = await staffCookie(t.app, t.services, counsellor);
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/staff/consultation-slots',
+      cookies: staff,
+      payload: { startsAt: '2026-12-11T14:00:00+09:00', durationMinutes: 45, meetingUrl: 'https://meet.example.jp/p2' },
+    });
+    const anonymous = await t.app.inject({
+      url: `/hokatsu/consultations?municipality=${MUNI}`,
+      cookies: { lang: 'en' },
+    });
+    expect(anonymous.body).toContain('Sign in to book');
+    expect(anonymous.body).not.toContain('meet.example.jp');
+    const { parent } = await makeHouseholdWithChild(t.services, { municipalityCode: MUNI });
+    const session = await parentCookie(t.app, t.services, parent);
+    const page = await t.app.inject({
+      url: `/hokatsu/consultations?municipality=${MUNI}`,
+      cookies: { ...session, lang: 'en' },
+    });
+    const csrf = page.cookies.find((c) => c.name === '_csrf')!.value;
+    const token = /name="_csrf" value="([^"]*)"/.exec(page.body)![1]!;
+    const slotId = /name="slotId" value="([^"]*)"/.exec(page.body)![1]!;
+    const post = (topic: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/hokatsu/consultations',
+        cookies: { ...session, _csrf: csrf, lang: 'en' },
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: token, slotId, municipality: MUNI, topic }).toString(),
+      });
+    const empty = await post('');
+    expect(empty.statusCode, empty.body.slice(0, 300)).toBe(400);
+    const ok = await post('Which nurseries have 0-year places?');
+    expect(ok.statusCode).toBe(303);
+    const after = await t.app.inject({ url: ok.headers.location!, cookies: { ...session, lang: 'en' } });
+    expect(after.body).toContain('Your consultation is booked.');
+    expect(after.body).toContain('https://meet.example.jp/p2');
+  });
 });

@@ -103,3 +103,50 @@ export const screeningMessages = defineMessages<{
     back: 'Back to applications',
   },
 });
+
+export const consultationMessages = defineMessages<{
+  title: string;
+  lead: string;
+  none: string;
+  minutes: (n: number) => string;
+  seatsLeft: (n: number) => string;
+  topic: string;
+  questions: string;
+  book: string;
+  signIn: string;
+  mine: string;
+  join: string;
+  booked: string;
+  errorHeading: string;
+}>({
+  ja: {
+    title: 'オンライン保活相談',
+    lead: '区市町村の相談員にビデオ通話で相談できます。予約は開始2時間前まで。',
+    none: '予約できる相談枠はありません。',
+    minutes: (n) => `${n}分`,
+    seatsLeft: (n) => (n > 0 ? `残り${n}枠` : '満席'),
+    topic: '相談したいこと',
+    questions: '事前に伝えたい質問（任意）',
+    book: '予約する',
+    signIn: 'ログインして予約する',
+    mine: '予約中の相談',
+    join: '通話に参加する',
+    booked: '相談を予約しました。',
+    errorHeading: '予約できませんでした',
+  },
+  en: {
+    title: 'Online nursery consultation',
+    lead: 'Talk to a municipal counsellor by video call. Book up to 2 hours before.',
+    none: 'No consultation slots are open.',
+    minutes: (n) => `${n} min`,
+    seatsLeft: (n) => (n > 0 ? `${n} left` : 'Full'),
+    topic: 'What you would like to talk about',
+    questions: 'Questions to send ahead (optional)',
+    book: 'Book',
+    signIn: 'Sign in to book',
+    mine: 'Your consultations',
+    join: 'Join the call',
+    booked: 'Your consultation is booked.',
+    errorHeading: 'That did not work',
+  },
+});

@@ -181,3 +181,38 @@ export async function cancelConsultation(ctx: ParentContext, input: { bookingId:
     });
   });
 }
+
+/** The household's upcoming consultations, with the meeting links (audited read). */
+export async function listOwnConsultations(ctx: ParentContext) {
+  const householdId = ctx.actor.householdId ?? null;
+  await authorize({ db: ctx.services.db, requestId: ctx.requestId ?? null }, ctx.actor, 'nursery-consultation.book', {
+    householdId,
+  });
+  const rows = await ctx.services.db
+    .select({
+      bookingId: consultationBookings.id,
+      startsAt: consultationSlots.startsAt,
+      durationMinutes: consultationSlots.durationMinutes,
+      meetingUrl: consultationSlots.meetingUrl,
+      topic: consultationBookings.topic,
+    })
+    .from(consultationBookings)
+    .innerJoin(consultationSlots, eq(consultationSlots.id, consultationBookings.slotId))
+    .where(
+      and(
+        eq(consultationBookings.householdId, householdId!),
+        eq(consultationBookings.status, 'booked'),
+        gt(consultationSlots.startsAt, ctx.services.now()),
+      ),
+    )
+    .orderBy(asc(consultationSlots.startsAt));
+  await recordAudit(ctx.services.db, {
+    actor: ctx.actor,
+    action: 'consultation-booking.list-own',
+    resource: { type: 'household', id: householdId },
+    municipalityCode: ctx.actor.municipalityCode ?? null,
+    purpose: 'parent sees their consultations',
+    outcome: 'success',
+  });
+  return rows;
+}
