@@ -67,7 +67,10 @@ describe.runIf(chromiumAvailable())('nursery one-stop in Chromium (phone)', () =
       await page.screenshot({ path: `${SCREENSHOTS}/hokatsu-nursery-${lang}-360.png`, fullPage: true });
 
       // Simulation: the nursery's municipality is chosen; one question per screen.
-      await Promise.all([page.waitForURL(/\/hokatsu\/simulate/), page.locator('main a.button').click()]);
+      await Promise.all([
+        page.waitForURL(/\/hokatsu\/simulate/),
+        page.locator('main a.button[href^="/hokatsu/simulate"]').click(),
+      ]);
       await page.check('input[name="answer"][value="work"]');
       await page.click('button[type="submit"]');
       await page.fill('input[name="hoursPerWeek"]', '40');

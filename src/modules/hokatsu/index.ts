@@ -1,9 +1,15 @@
 import type { TsunaguModule } from '../../platform/module.ts';
+import { applicationPageRoutes } from './application-pages.routes.ts';
+import { applicationRoutes } from './applications.routes.ts';
 import { hokatsuCommand } from './cli/hokatsu-command.ts';
+import { consultationRoutes } from './consultation.routes.ts';
 import { indexRuleRoutes } from './hokatsu.routes.ts';
 import { simulationPageRoutes } from './hokatsu-pages.routes.ts';
 import { compareWithMinimumIndex, nurseryRoutes } from './nurseries.routes.ts';
+import { screeningPageRoutes } from './screening-pages.routes.ts';
 import { seedDemoNurseries } from './use-cases/seed-demo-nurseries.ts';
+import { visitBookingRoutes } from './visit-booking.routes.ts';
+import { visitPageRoutes } from './visit-pages.routes.ts';
 
 export type { AllocationResult } from './allocation/allocate.ts';
 export { allocate } from './allocation/allocate.ts';
@@ -25,6 +31,12 @@ export const hokatsuModule: TsunaguModule = {
     await indexRuleRoutes(app);
     await simulationPageRoutes(app, services, compareWithMinimumIndex);
     await nurseryRoutes(app, services);
+    await visitBookingRoutes(app, services);
+    await visitPageRoutes(app, services);
+    await applicationRoutes(app, services);
+    await applicationPageRoutes(app, services);
+    await screeningPageRoutes(app, services);
+    await consultationRoutes(app, services);
   },
   seedDemo: seedDemoNurseries,
   commands: [hokatsuCommand],

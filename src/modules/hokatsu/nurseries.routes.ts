@@ -9,7 +9,6 @@ import { sendPage } from '../../platform/web/render-page.ts';
 import { findMunicipality } from '../municipalities/index.ts';
 import { nurseries } from './hokatsu.tables.ts';
 import type { ComparisonLookup } from './hokatsu-pages.routes.ts';
-import { latestIndexRuleSets } from './index-rules/index-rule-catalog.ts';
 import { latestMinimumIndices } from './nurseries/nursery.repository.ts';
 import {
   nurseryDetailSchema,
@@ -17,7 +16,7 @@ import {
   nurserySearchResultSchema,
   toSearch,
 } from './nurseries.schemas.ts';
-import { nurseryPage } from './pages/nursery-page.tsx';
+import { renderNurseryDetail } from './nursery-detail.render.ts';
 import { nurserySearchPage } from './pages/nursery-search-page.tsx';
 import { getNursery } from './use-cases/get-nursery.ts';
 import { listVisitSlots } from './use-cases/list-visit-slots.ts';
@@ -160,20 +159,16 @@ export async function nurseryRoutes(app: FastifyInstance, services: AppServices)
       schema: {
         hide: true,
         params: uuidParam,
-        querystring: z.object({ age: z.coerce.number().int().min(0).max(5).optional() }),
+        querystring: z.object({
+          age: z.coerce.number().int().min(0).max(5).optional(),
+          done: z.enum(['booked', 'cancelled', 'moved']).optional(),
+        }),
       },
     },
-    async (request, reply) => {
-      const nursery = await getNursery(services.db, request.params.id);
-      const rules = latestIndexRuleSets()
-        .filter((x) => x.municipality === nursery.municipalityCode)
-        .sort((a, b) => b.fiscalYear - a.fiscalYear)[0];
-      const age = request.query.age ?? nursery.minimumIndices[0]?.ageClass ?? nursery.minAgeClass ?? 0;
-      const simulateHref = rules
-        ? `/hokatsu/simulate?rules=${rules.municipality}/${rules.fiscalYear}&compare=${nursery.id}:${age}`
-        : null;
-      const tours = await listVisitSlots(services.db, nursery, services.now());
-      return sendPage(request, reply, nurseryPage({ nursery, simulateHref, tours }));
-    },
+    async (request, reply) =>
+      renderNurseryDetail(request, reply, services, request.params.id, {
+        ...(request.query.age === undefined ? {} : { age: request.query.age }),
+        flash: request.query.done ?? null,
+      }),
   );
 }

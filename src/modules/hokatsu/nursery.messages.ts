@@ -52,7 +52,6 @@ export const nurseryMessages = defineMessages<{
   toursHeading: string;
   noTours: string;
   seatsLeft: (n: number) => string;
-  bookingNeedsSignIn: string;
 }>({
   ja: {
     searchTitle: '保育園をさがす',
@@ -116,7 +115,6 @@ export const nurseryMessages = defineMessages<{
     toursHeading: '見学日程',
     noTours: '公開中の見学日程はありません。',
     seatsLeft: (n) => (n > 0 ? `残り${n}席` : '満席'),
-    bookingNeedsSignIn: '見学の予約にはログインが必要です（準備中）。',
   },
   en: {
     searchTitle: 'Find a nursery',
@@ -180,6 +178,5 @@ export const nurseryMessages = defineMessages<{
     toursHeading: 'Visit tours',
     noTours: 'No visit tours are published.',
     seatsLeft: (n) => (n > 0 ? `${n} seats left` : 'Full'),
-    bookingNeedsSignIn: 'Booking a visit needs sign-in (coming soon).',
   },
 });

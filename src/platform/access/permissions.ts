@@ -73,6 +73,18 @@ export const PERMISSIONS = {
     description: 'Link a child to the municipality’s resident number for medical subsidies',
     roles: ['health-officer'],
   },
+  // hokatsu (nursery one-stop): parents book visits and apply for their own household; screeners allocate.
+  'nursery-visit.book': { description: 'Book, cancel and reschedule nursery visit tours', parent: true },
+  'nursery-application.apply': {
+    description: 'Apply for a nursery place, upload documents, answer an offer',
+    parent: true,
+  },
+  'nursery-allocation.run': { description: 'Run and publish a nursery allocation round', roles: ['nursery-screener'] },
+  'nursery-consultation.book': { description: 'Book and cancel an online nursery consultation', parent: true },
+  'nursery-consultation.manage': {
+    description: 'Publish online consultation slots and see who booked them',
+    roles: ['nursery-screener', 'municipality-admin'],
+  },
   'registry.read-api': { description: 'Read the registry through the partner API', partnerScope: 'registry:read' },
 } as const satisfies Record<PermissionName, Grant>;
 

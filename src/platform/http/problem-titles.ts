@@ -23,6 +23,19 @@ export const PROBLEM_TITLES: Record<string, LocalizedText> = {
   'unknown-dose': { en: 'Unknown vaccine or dose', ja: 'ワクチン・回数が不明です' },
   'consent-purpose': { en: 'Outside the consented purpose', ja: '同意の目的外です' },
   'dose-recorded': { en: 'Dose already recorded', ja: '接種記録済みです' },
+  // hokatsu: visit tours, consultations, nursery applications and allocation
+  'slot-full': { en: 'Fully booked', ja: '満席です' },
+  'already-booked': { en: 'Already booked', ja: '予約済みです' },
+  'past-cutoff': { en: 'Past the cut-off', ja: '受付期限を過ぎています' },
+  'family-limit': { en: 'Booking limit reached', ja: '予約できる件数の上限です' },
+  'household-limit': { en: 'Booking limit reached', ja: '予約できる件数の上限です' },
+  'invalid-transition': { en: 'Not possible in this status', ja: 'この状態ではできません' },
+  'already-applied': { en: 'Already applied', ja: '申込済みです' },
+  'invalid-answers': { en: 'Invalid index answers', ja: '指数の回答に誤りがあります' },
+  'no-index-rules': { en: 'No admission rules', ja: '利用調整基準が未登録です' },
+  'document-too-large': { en: 'Document too large', ja: '書類が大きすぎます' },
+  'unsupported-document-type': { en: 'Unsupported document type', ja: '対応していない書類の形式です' },
+  'stale-dry-run': { en: 'Dry run out of date', ja: '試算が古くなっています' },
 };
 
 export function problemTitle(code: string, status: number): LocalizedText {

@@ -1,6 +1,8 @@
 import type { Lang } from '../../../platform/i18n/i18n.ts';
 import { nurseryMessages } from '../nursery.messages.ts';
+import type { FamilyVisitBooking } from '../use-cases/family-visit-bookings.ts';
 import type { getNursery } from '../use-cases/get-nursery.ts';
+import { visitMessages } from '../visit.messages.ts';
 import { HOKATSU_CSS } from './simulation-page.tsx';
 
 export interface NurseryPageProps {
@@ -8,6 +10,14 @@ export interface NurseryPageProps {
   /** Link to the simulation with this municipality's rules and this nursery, or null without rules. */
   simulateHref: string | null;
   tours: { id: string; startsAt: string; endsAt: string; seatsLeft: number; notes: string | null }[];
+  /** Booking controls: null for visitors who are not a signed-in parent (they get a sign-in link). */
+  booking: {
+    csrfToken: string;
+    mine: FamilyVisitBooking[];
+    flash: 'booked' | 'cancelled' | 'moved' | null;
+    error: string | null;
+  } | null;
+  cutoff: { hours: number; perNursery: number };
 }
 
 const tokyoTime = (iso: string, lang: Lang) =>
@@ -20,9 +30,10 @@ const tokyoTime = (iso: string, lang: Lang) =>
     minute: '2-digit',
   }).format(new Date(iso));
 
-export function nurseryPage({ nursery: n, simulateHref, tours }: NurseryPageProps) {
+export function nurseryPage({ nursery: n, simulateHref, tours, booking, cutoff }: NurseryPageProps) {
   return (lang: Lang) => {
     const m = nurseryMessages(lang);
+    const v = visitMessages(lang);
     const yesNo = (v: boolean | null) => (v === null ? m.unknown : v ? m.yes : m.no);
     const facts: [string, string | null][] = [
       [m.address, n.address],
@@ -129,19 +140,94 @@ export function nurseryPage({ nursery: n, simulateHref, tours }: NurseryPageProp
           </section>
           <section aria-labelledby="tours-title">
             <h2 id="tours-title">{m.toursHeading}</h2>
+            {booking?.flash && (
+              <p class="flash" role="status">
+                {v.flash[booking.flash]}
+              </p>
+            )}
+            {booking?.error && (
+              <div class="error-summary" role="alert">
+                <h3>{v.errorHeading}</h3>
+                <p>{booking.error}</p>
+              </div>
+            )}
+            {booking && booking.mine.length > 0 && (
+              <>
+                <h3>{v.yourBookings}</h3>
+                <ul class="visit-list" data-testid="my-visits">
+                  {booking.mine.map((b) => (
+                    <li key={b.bookingId}>
+                      <p>{`${tokyoTime(b.startsAt, lang)} — ${v.people(b.partySize)}`}</p>
+                      <form method="post" action={`/hokatsu/visits/${b.bookingId}/cancel`}>
+                        <input type="hidden" name="_csrf" value={booking.csrfToken} />
+                        <button type="submit" class="button button--secondary">
+                          {v.cancel}
+                        </button>
+                      </form>
+                      {tours.some((t) => t.id !== b.slotId && t.seatsLeft >= b.partySize) && (
+                        <form method="post" action={`/hokatsu/visits/${b.bookingId}/reschedule`}>
+                          <input type="hidden" name="_csrf" value={booking.csrfToken} />
+                          <label for={`move-${b.bookingId}`}>{v.moveTo}</label>
+                          <select id={`move-${b.bookingId}`} name="slotId">
+                            {tours
+                              .filter((t) => t.id !== b.slotId && t.seatsLeft >= b.partySize)
+                              .slice(0, 20)
+                              .map((t) => (
+                                <option key={t.id} value={t.id}>
+                                  {tokyoTime(t.startsAt, lang)}
+                                </option>
+                              ))}
+                          </select>
+                          <button type="submit" class="button button--secondary">
+                            {v.move}
+                          </button>
+                        </form>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
             {tours.length === 0 ? (
               <p>{m.noTours}</p>
             ) : (
-              <ul>
+              <ul class="visit-list" data-testid="tours">
                 {tours.slice(0, 10).map((tour) => (
                   <li key={tour.id}>
-                    {`${tokyoTime(tour.startsAt, lang)} — ${m.seatsLeft(tour.seatsLeft)}`}
-                    {tour.notes ? ` (${tour.notes})` : ''}
+                    <p>
+                      {`${tokyoTime(tour.startsAt, lang)} — ${m.seatsLeft(tour.seatsLeft)}`}
+                      {tour.notes ? ` (${tour.notes})` : ''}
+                    </p>
+                    {booking && tour.seatsLeft > 0 && !booking.mine.some((b) => b.slotId === tour.id) && (
+                      <form method="post" action={`/hokatsu/nurseries/${n.id}/visits`}>
+                        <input type="hidden" name="_csrf" value={booking.csrfToken} />
+                        <input type="hidden" name="slotId" value={tour.id} />
+                        <label for={`party-${tour.id}`}>{v.partySize}</label>
+                        <select id={`party-${tour.id}`} name="partySize">
+                          {[1, 2, 3, 4].map((k) => (
+                            <option key={k} value={String(k)}>
+                              {v.people(k)}
+                            </option>
+                          ))}
+                        </select>
+                        <button class="button" type="submit">
+                          {v.book}
+                        </button>
+                      </form>
+                    )}
                   </li>
                 ))}
               </ul>
             )}
-            <p>{m.bookingNeedsSignIn}</p>
+            {booking ? (
+              <p class="option__hint">{v.cutoffNote(cutoff.hours, cutoff.perNursery)}</p>
+            ) : (
+              <p>
+                <a class="button" href={`/sign-in?next=${encodeURIComponent(`/hokatsu/nurseries/${n.id}`)}`}>
+                  {v.signInToBook}
+                </a>
+              </p>
+            )}
           </section>
           <p class="option__hint">{`${m.dataSource}: ${n.attribution}`}</p>
         </>

@@ -1,6 +1,7 @@
 import type { Lang } from '../../../platform/i18n/i18n.ts';
+import { applicationMessages } from '../application.messages.ts';
 import { hokatsuMessages } from '../hokatsu.messages.ts';
-import type { FlowView } from '../index-rules/simulation-flow.ts';
+import { type FlowView, toIndexAnswers } from '../index-rules/simulation-flow.ts';
 
 export const HOKATSU_CSS = '/hokatsu/assets/hokatsu.css';
 
@@ -142,6 +143,12 @@ export function simulationPage(props: SimulationPageProps) {
               {props.comparisons !== null && (
                 <ComparisonTable comparisons={props.comparisons} total={view.result.total} lang={lang} />
               )}
+              <form method="get" action="/hokatsu/apply" class="button-row">
+                <input type="hidden" name="answers" value={JSON.stringify(toIndexAnswers(view.answers))} />
+                <button class="button" type="submit">
+                  {applicationMessages(lang).applyWithAnswers}
+                </button>
+              </form>
               <h3>{m.sources}</h3>
               <ul>
                 {view.rules.sources.map((s) => (
