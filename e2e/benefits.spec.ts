@@ -1,7 +1,6 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
@@ -11,15 +10,10 @@ import { benefitParameters } from '../src/modules/benefits/rules/parameters.ts';
 import { makeStaff } from '../src/modules/identity/index.ts';
 import { totpCode } from '../src/modules/identity/staff/totp.ts';
 import { createTestApp, type TestContext } from '../src/platform/testing/test-app.ts';
+import { expectNoSeriousA11yViolations } from './browser.ts';
 import { chromiumAvailable, freePort, launchChromium } from './identity-browser.ts';
 
 const SCREENSHOTS = 'test-results/screenshots';
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
 
 /** The 018 instalment a claim made today falls in: the first whose application deadline is not past. */
 function currentInstalment(today: Temporal.PlainDate) {

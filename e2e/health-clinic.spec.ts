@@ -1,9 +1,8 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkChild } from '../src/modules/health/clinic/link-child.ts';
 import { publicExpenseCheckDigit } from '../src/modules/health/public-expense-number.ts';
@@ -15,17 +14,12 @@ import { children } from '../src/modules/identity/tables/household.tables.ts';
 import { makeStaff } from '../src/modules/identity/testing/identity-factories.ts';
 import { createTestApp, type TestContext } from '../src/platform/testing/test-app.ts';
 import { tokyoToday } from '../src/platform/time/today.ts';
+import { expectNoSeriousA11yViolations } from './browser.ts';
 import { chromiumAvailable, freePort, launchChromium } from './identity-browser.ts';
 
 const SCREENSHOTS = 'test-results/screenshots';
 const HACHIOJI = '132012';
 const INSTITUTION = '1310000017';
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
 
 const HEADER =
   '公費負担者番号,受給者番号,宛名番号,氏名,氏名カナ,生年月日,性別,住所,受給者証名,受給者証種別ID,有効開始日,有効終了日,不開示,削除';

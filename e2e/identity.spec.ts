@@ -1,22 +1,16 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../src/modules/identity/staff/totp.ts';
 import { makeStaff } from '../src/modules/identity/testing/identity-factories.ts';
 import { createTestApp, type TestContext } from '../src/platform/testing/test-app.ts';
+import { expectNoSeriousA11yViolations } from './browser.ts';
 import { chromiumAvailable, freePort, launchChromium } from './identity-browser.ts';
 
 const SCREENSHOTS = 'test-results/screenshots';
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
 
 describe.runIf(chromiumAvailable())('identity in Chromium', () => {
   let t: TestContext;
