@@ -12,7 +12,7 @@ const DEMO_STAFF: { email: string; displayName: string; municipalityCode: string
     email: 'admin@demo.tsunagu.example',
     displayName: 'デモ 管理者',
     municipalityCode: '130001',
-    roles: ['platform-admin', 'municipality-admin'],
+    roles: ['platform-admin', 'municipality-admin', 'registry-approver'],
   },
   {
     email: 'screener@adachi.demo.tsunagu.example',
@@ -24,7 +24,8 @@ const DEMO_STAFF: { email: string; displayName: string; municipalityCode: string
     email: 'admin@itabashi.demo.tsunagu.example',
     displayName: '板橋 管理者',
     municipalityCode: '131199',
-    roles: ['municipality-admin', 'benefits-reviewer'],
+    // registry-editor here and registry-approver on the Tokyo-wide account: the four-eyes rule needs two people.
+    roles: ['municipality-admin', 'benefits-reviewer', 'registry-editor'],
   },
 ];
 
