@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../platform/testing/test-app.ts';
 import { makeHouseholdWithChild, makeStaff, parentCookie, staffCookie } from '../identity/index.ts';
-import { nurseriesByName, upsertNurseries } from './nurseries/nursery.repository.ts';
+import { makeTestNursery } from './hokatsu.factories.ts';
 
 // Application → screening → allocation → offer, over the API with real sign-in. The test child (born 2023-04-10)
 // is in the 3歳児 class for an April 2027 intake
@@ -12,33 +12,7 @@ let t: TestContext;
 let north: string;
 let south: string;
 
-async function makeNursery(name: string) {
-  await upsertNurseries(t.services.db, 'test', 'test', [
-    {
-      municipalityCode: MUNI,
-      externalId: name,
-      name,
-      nameKana: null,
-      category: 'licensed',
-      typeLabel: null,
-      address: null,
-      latitude: null,
-      longitude: null,
-      capacity: null,
-      minAgeClass: 0,
-      maxAgeClass: 5,
-      opensAt: null,
-      closesAt: null,
-      extendedCare: null,
-      temporaryCare: null,
-      phone: null,
-      url: null,
-      notes: null,
-    },
-  ]);
-  const id = (await nurseriesByName(t.services.db, { municipalityCode: MUNI })).get(name)!;
-  return id;
-}
+const makeNursery = (name: string) => makeTestNursery(t.services.db, MUNI, name);
 
 async function seats(nurseryId: string, ageClass: number, n: number) {
   await t.services.db.execute(sql`

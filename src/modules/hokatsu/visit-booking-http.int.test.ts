@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../platform/testing/test-app.ts';
 import { makeHouseholdWithChild, makeStaff, parentCookie, staffCookie } from '../identity/index.ts';
-import { nurseriesByName, upsertNurseries } from './nurseries/nursery.repository.ts';
+import { makeTestNursery } from './hokatsu.factories.ts';
 
 // Visit booking over HTTP with real sign-in: parents (card session) book for their household, nursery staff
 // (password + TOTP, bound to one nursery) publish tours and mark attendance. The clock is settable.
@@ -12,32 +12,7 @@ let t: TestContext;
 let nurseryA: string;
 let nurseryB: string;
 
-async function makeNursery(name: string) {
-  await upsertNurseries(t.services.db, 'test', 'test', [
-    {
-      municipalityCode: MUNI,
-      externalId: name,
-      name,
-      nameKana: null,
-      category: 'licensed',
-      typeLabel: null,
-      address: null,
-      latitude: null,
-      longitude: null,
-      capacity: null,
-      minAgeClass: 0,
-      maxAgeClass: 5,
-      opensAt: null,
-      closesAt: null,
-      extendedCare: null,
-      temporaryCare: null,
-      phone: null,
-      url: null,
-      notes: null,
-    },
-  ]);
-  return (await nurseriesByName(t.services.db, { municipalityCode: MUNI })).get(name)!;
-}
+const makeNursery = (name: string) => makeTestNursery(t.services.db, MUNI, name);
 
 /** A nursery staff account: made as municipal staff, then bound to the nursery (identity has no factory for it). */
 async function nurseryStaff(nurseryId: string) {

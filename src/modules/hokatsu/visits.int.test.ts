@@ -5,7 +5,7 @@ import { AppError } from '../../platform/http/app-error.ts';
 import { createLogger } from '../../platform/log/logger.ts';
 import { createTestApp, type TestContext } from '../../platform/testing/test-app.ts';
 import { allocate } from './allocation/allocate.ts';
-import { nurseriesByName, upsertNurseries } from './nurseries/nursery.repository.ts';
+import { makeTestNursery } from './hokatsu.factories.ts';
 import { bookVisit } from './use-cases/book-visit.ts';
 import { cancelVisitBooking } from './use-cases/cancel-visit-booking.ts';
 import { publishMinimumIndices } from './use-cases/publish-minimum-indices.ts';
@@ -21,32 +21,7 @@ const NOW = new Date('2026-12-01T00:00:00Z');
 let t: TestContext;
 let nurseryId: string;
 
-async function makeNursery(name: string) {
-  await upsertNurseries(t.services.db, 'test', 'test', [
-    {
-      municipalityCode: scope.municipalityCode,
-      externalId: name,
-      name,
-      nameKana: null,
-      category: 'licensed',
-      typeLabel: null,
-      address: null,
-      latitude: null,
-      longitude: null,
-      capacity: null,
-      minAgeClass: 0,
-      maxAgeClass: 5,
-      opensAt: null,
-      closesAt: null,
-      extendedCare: null,
-      temporaryCare: null,
-      phone: null,
-      url: null,
-      notes: null,
-    },
-  ]);
-  return (await nurseriesByName(t.services.db, scope)).get(name)!;
-}
+const makeNursery = (name: string) => makeTestNursery(t.services.db, scope.municipalityCode, name);
 
 async function slots(from: string, until: string, capacity: number) {
   return publishVisitSlots(t.services.db, scope, {
