@@ -1,6 +1,3 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
@@ -9,11 +6,14 @@ import { parseTransferFile } from '../src/modules/benefits/index.ts';
 import { benefitParameters } from '../src/modules/benefits/rules/parameters.ts';
 import { makeStaff } from '../src/modules/identity/index.ts';
 import { totpCode } from '../src/modules/identity/staff/totp.ts';
-import { createTestApp, type TestContext } from '../src/platform/testing/test-app.ts';
-import { expectNoSeriousA11yViolations } from './browser.ts';
-import { chromiumAvailable, freePort, launchChromium } from './identity-browser.ts';
-
-const SCREENSHOTS = 'test-results/screenshots';
+import type { TestContext } from '../src/platform/testing/test-app.ts';
+import {
+  type BrowserApp,
+  chromiumAvailable,
+  expectNoSeriousA11yViolations,
+  SCREENSHOTS,
+  startBrowserApp,
+} from './browser.ts';
 
 /** The 018 instalment a claim made today falls in: the first whose application deadline is not past. */
 function currentInstalment(today: Temporal.PlainDate) {
@@ -36,25 +36,16 @@ function currentInstalment(today: Temporal.PlainDate) {
 }
 
 describe.runIf(chromiumAvailable())('benefits in Chromium: birth → one application → approval → payment', () => {
+  let app: BrowserApp;
   let t: TestContext;
   let browser: Browser;
   let baseUrl: string;
-  let dataDir: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    dataDir = await mkdtemp(join(tmpdir(), 'tsunagu-e2e-benefits-'));
-    t = await createTestApp({ config: { port, baseUrl, dataDir } });
-    await t.app.listen({ port, host: '127.0.0.1' });
-    browser = await launchChromium();
-    await mkdir(SCREENSHOTS, { recursive: true });
+    app = await startBrowserApp('benefits');
+    ({ t, browser, baseUrl } = app);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.close());
 
   async function signInParent(page: Page) {
     await page.click('[data-testid="sign-in-card"]');

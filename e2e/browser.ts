@@ -1,7 +1,17 @@
 import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { freePort } from '../src/platform/testing/free-port.ts';
+
+export { freePort };
+
+import { createTestApp, type TestContext } from '../src/platform/testing/test-app.ts';
+
+export const SCREENSHOTS = 'test-results/screenshots';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -44,4 +54,35 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
 
 export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
   expect(await seriousA11yViolations(page)).toEqual([]);
+}
+
+export interface BrowserApp {
+  t: TestContext;
+  browser: Browser;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole app on a port known before it is built (BASE_URL — the OIDC redirect URI and issuer — must name it),
+ * with its own data dir (demo CA, secrets), plus Chromium. For browser tests that sign people in.
+ */
+export async function startBrowserApp(name: string): Promise<BrowserApp> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const dataDir = await mkdtemp(join(tmpdir(), `tsunagu-e2e-${name}-`));
+  const t = await createTestApp({ config: { port, baseUrl, dataDir } });
+  await t.app.listen({ port, host: '127.0.0.1' });
+  const browser = await launchChromium();
+  await mkdir(SCREENSHOTS, { recursive: true });
+  return {
+    t,
+    browser,
+    baseUrl,
+    async close() {
+      await browser.close();
+      await t.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }

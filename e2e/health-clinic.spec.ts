@@ -1,6 +1,3 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,12 +9,16 @@ import { staffActor } from '../src/modules/identity/index.ts';
 import { totpCode } from '../src/modules/identity/staff/totp.ts';
 import { children } from '../src/modules/identity/tables/household.tables.ts';
 import { makeStaff } from '../src/modules/identity/testing/identity-factories.ts';
-import { createTestApp, type TestContext } from '../src/platform/testing/test-app.ts';
+import type { TestContext } from '../src/platform/testing/test-app.ts';
 import { tokyoToday } from '../src/platform/time/today.ts';
-import { expectNoSeriousA11yViolations } from './browser.ts';
-import { chromiumAvailable, freePort, launchChromium } from './identity-browser.ts';
+import {
+  type BrowserApp,
+  chromiumAvailable,
+  expectNoSeriousA11yViolations,
+  SCREENSHOTS,
+  startBrowserApp,
+} from './browser.ts';
 
-const SCREENSHOTS = 'test-results/screenshots';
 const HACHIOJI = '132012';
 const INSTITUTION = '1310000017';
 
@@ -25,26 +26,17 @@ const HEADER =
   '公費負担者番号,受給者番号,宛名番号,氏名,氏名カナ,生年月日,性別,住所,受給者証名,受給者証種別ID,有効開始日,有効終了日,不開示,削除';
 
 describe.runIf(chromiumAvailable())('PMH clinic flow in Chromium', () => {
+  let app: BrowserApp;
   let t: TestContext;
   let browser: Browser;
   let baseUrl: string;
-  let dataDir: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    dataDir = await mkdtemp(join(tmpdir(), 'tsunagu-e2e-health-'));
-    t = await createTestApp({ config: { port, baseUrl, dataDir } });
+    app = await startBrowserApp('health');
+    ({ t, browser, baseUrl } = app);
     await seedDemoSchemes(t.services);
-    await t.app.listen({ port, host: '127.0.0.1' });
-    browser = await launchChromium();
-    await mkdir(SCREENSHOTS, { recursive: true });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.close());
 
   it('a parent opens a code; reception sees subsidies, due doses and the 予診票; the record and the access reach the parent', async () => {
     // The parent (八王子市) signs in with the demo card and registers a child.

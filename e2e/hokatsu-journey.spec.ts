@@ -12,7 +12,7 @@ import { seedDemoNurseries } from '../src/modules/hokatsu/use-cases/seed-demo-nu
 import { totpCode } from '../src/modules/identity/staff/totp.ts';
 import { makeStaff } from '../src/modules/identity/testing/identity-factories.ts';
 import { createTestApp, type TestContext } from '../src/platform/testing/test-app.ts';
-import { chromiumAvailable, freePort, launchChromium } from './identity-browser.ts';
+import { chromiumAvailable, freePort, launchChromium } from './browser.ts';
 
 // The issue's "Done when": search → book a visit → simulate the index → apply; staff screen and run the allocation;
 // the parent sees the offer. A 360 px phone for the parent, axe (0 serious/critical) on every page.

@@ -1,37 +1,28 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../src/modules/identity/staff/totp.ts';
 import { makeStaff } from '../src/modules/identity/testing/identity-factories.ts';
-import { createTestApp, type TestContext } from '../src/platform/testing/test-app.ts';
-import { expectNoSeriousA11yViolations } from './browser.ts';
-import { chromiumAvailable, freePort, launchChromium } from './identity-browser.ts';
-
-const SCREENSHOTS = 'test-results/screenshots';
+import type { TestContext } from '../src/platform/testing/test-app.ts';
+import {
+  type BrowserApp,
+  chromiumAvailable,
+  expectNoSeriousA11yViolations,
+  SCREENSHOTS,
+  startBrowserApp,
+} from './browser.ts';
 
 describe.runIf(chromiumAvailable())('identity in Chromium', () => {
+  let app: BrowserApp;
   let t: TestContext;
   let browser: Browser;
   let baseUrl: string;
-  let dataDir: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    dataDir = await mkdtemp(join(tmpdir(), 'tsunagu-e2e-'));
-    t = await createTestApp({ config: { port, baseUrl, dataDir } });
-    await t.app.listen({ port, host: '127.0.0.1' });
-    browser = await launchChromium();
-    await mkdir(SCREENSHOTS, { recursive: true });
+    app = await startBrowserApp('identity');
+    ({ t, browser, baseUrl } = app);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => app?.close());
 
   it('a demo parent signs in through the demo card authority, adds a child and a pregnancy, and signs out', async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ja-JP' });
