@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { dateAttainingAge } from '../../../platform/time/civil-age.ts';
 
 export type PlainDate = Temporal.PlainDate;
 
@@ -19,15 +20,11 @@ export function civilDate(value: string): PlainDate {
 }
 
 /**
- * The day at whose end a person born on `birthDate` reaches age `years` (年齢計算ニ関スル法律 with 民法 143):
- * the day before the anniversary. When the anniversary does not exist (born 29 February, non-leap target year) the
- * period ends on the last day of February.
+ * The day at whose end a person born on `birthDate` reaches age `years` (年齢計算ニ関スル法律 with 民法 143): the day
+ * before the age is held. The rule itself, including the 29 February case, lives once in platform/time.
  */
 export function dayReachingAge(birthDate: PlainDate, years: number): PlainDate {
-  const year = birthDate.year + years;
-  // Born 29 February: the day before the anniversary in a leap year, the end of February otherwise — 28 both ways.
-  if (birthDate.month === 2 && birthDate.day === 29) return Temporal.PlainDate.from({ year, month: 2, day: 28 });
-  return Temporal.PlainDate.from({ year, month: birthDate.month, day: birthDate.day }).subtract({ days: 1 });
+  return dateAttainingAge(birthDate, { years }).subtract({ days: 1 });
 }
 
 /** "The first March 31 on or after the day the child reaches `years`" (…歳に達する日以後の最初の3月31日). */
