@@ -3,6 +3,8 @@ import { applicationPageRoutes } from './application-pages.routes.ts';
 import { applicationRoutes } from './applications.routes.ts';
 import { hokatsuCommand } from './cli/hokatsu-command.ts';
 import { consultationRoutes } from './consultation.routes.ts';
+import { consultationPageRoutes } from './consultation-pages.routes.ts';
+import { counsellorPageRoutes } from './counsellor-pages.routes.ts';
 import { indexRuleRoutes } from './hokatsu.routes.ts';
 import { simulationPageRoutes } from './hokatsu-pages.routes.ts';
 import { compareWithMinimumIndex, nurseryRoutes } from './nurseries.routes.ts';
@@ -37,6 +39,8 @@ export const hokatsuModule: TsunaguModule = {
     await applicationPageRoutes(app, services);
     await screeningPageRoutes(app, services);
     await consultationRoutes(app, services);
+    await consultationPageRoutes(app, services);
+    await counsellorPageRoutes(app, services);
   },
   seedDemo: seedDemoNurseries,
   commands: [hokatsuCommand],
