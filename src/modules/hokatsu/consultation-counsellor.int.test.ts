@@ -173,9 +173,9 @@ describe('counsellor console for online consultations', () => {
     expect(ok.headers.location).toBe('/staff/hokatsu/consultations?published=1');
 
     const slots = await t.app.inject({ url: `/api/v1/consultation-slots?municipality=${MUNI}` });
-    const slot = slots
-      .json()
-      .items.find((s: { startsAt: string }) => s.startsAt === '2026-12-20T01:00:00.000Z') as { id: string };
+    const slot = slots.json().items.find((s: { startsAt: string }) => s.startsAt === '2026-12-20T01:00:00.000Z') as {
+      id: string;
+    };
     const { parent } = await makeHouseholdWithChild(t.services, { municipalityCode: MUNI });
     let session = await parentCookie(t.app, t.services, parent);
     const booked = await t.app.inject({
