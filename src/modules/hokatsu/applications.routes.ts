@@ -38,6 +38,10 @@ export const submitApplicationSchema = z.object({
   choices: z.array(z.uuid()).min(1).max(10),
   answers: anyObject,
   siblingsTogether: z.boolean().optional(),
+  /** Answers to the municipality's tie-break questions, keyed by tie-break id (GET /api/v1/index-rules/…). */
+  tieBreakFacts: z.record(z.string(), z.number().int().nullable()).optional(),
+  /** 転園: the nursery the child attends now. */
+  currentNurseryId: z.uuid().nullish(),
 });
 
 /** JSON API for applications (parents), screening and allocation (municipal staff). Pages use the same use cases. */

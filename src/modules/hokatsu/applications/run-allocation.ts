@@ -9,7 +9,9 @@ import { publishMinimumIndices } from '../use-cases/publish-minimum-indices.ts';
 import './allocation.events.ts';
 import { adjustmentTotal } from './application.repository.ts';
 import { allocationRounds, applicationChoices, applications } from './application.tables.ts';
+import { rulesForApplication } from './application-rules.ts';
 import type { StaffContext } from './screen-application.ts';
+import { tieBreakKeys } from './tie-break-facts.ts';
 
 /** Applications a round places: screened ones, and those still waiting from an earlier round. */
 const IN_ROUND = ['ready', 'waitlisted'] as const;
@@ -30,9 +32,10 @@ async function allocator(ctx: StaffContext, municipalityCode: string) {
 
 /**
  * Builds the allocation instance from the database: seats are the published vacancies for the intake month (none
- * published = no seats), priority is [final index, lottery] — the index is the engine's total plus staff
- * adjustments, and the lottery drawn at submission is the last tie-break (the municipality's other tie-break facts
- * are not collected by the application form yet) — and siblings who asked to be placed together share a family.
+ * published = no seats); priority is [final index, the municipality's tie-break keys in its order, lottery] — the
+ * index is the engine's total plus staff adjustments, the tie-break keys come from the facts stored on the
+ * application, and the lottery drawn at submission is the last key; siblings who asked to be placed together share a
+ * family; a transfer (転園) child brings the seat it holds at its current nursery.
  */
 export async function buildRoundInstance(ctx: StaffContext, input: RoundInput) {
   const month = `${input.roundMonth}-01`;
@@ -43,6 +46,8 @@ export async function buildRoundInstance(ctx: StaffContext, input: RoundInput) {
       ageClass: applications.ageClass,
       siblingsTogether: applications.siblingsTogether,
       lottery: applications.lottery,
+      tieBreakFacts: applications.tieBreakFacts,
+      currentNurseryId: applications.currentNurseryId,
       finalIndex: sql<number>`${applications.computedIndex} + ${adjustmentTotal}`,
     })
     .from(applications)
@@ -82,6 +87,8 @@ export async function buildRoundInstance(ctx: StaffContext, input: RoundInput) {
   };
   for (const v of vacancies) seats(v.nurseryId)[String(v.ageClass) as '0'] = Math.max(0, v.seats ?? 0);
   for (const c of choices) seats(c.nurseryId);
+  for (const a of apps) if (a.currentNurseryId) seats(a.currentNurseryId);
+  const rules = apps.length ? rulesForApplication(input.municipalityCode, input.roundMonth) : null;
   const siblings = new Map<string, number>();
   for (const a of apps) if (a.siblingsTogether) siblings.set(a.householdId, (siblings.get(a.householdId) ?? 0) + 1);
   for (const a of apps) {
@@ -89,10 +96,11 @@ export async function buildRoundInstance(ctx: StaffContext, input: RoundInput) {
     instance.applicants.push({
       id: a.id,
       ageClass: a.ageClass as 0,
-      priority: [a.finalIndex, a.lottery],
+      priority: [a.finalIndex, ...tieBreakKeys(rules!, a.tieBreakFacts), a.lottery],
       choices: choices.filter((c) => c.applicationId === a.id).map((c) => c.nurseryId),
       family: together ? a.householdId : null,
       together,
+      current: a.currentNurseryId,
     });
   }
   return { instance, households: new Map(apps.map((a) => [a.id, a.householdId])) };
@@ -197,7 +205,8 @@ export async function publishAllocation(ctx: StaffContext, input: { roundId: str
     for (const [applicationId, nurseryId] of Object.entries(result.assignments)) {
       const explanation = result.explanations[applicationId]!;
       const householdId = households.get(applicationId)!;
-      if (nurseryId) {
+      // A transfer child who keeps the seat it has is not offered anything: it stays and waits for its choices.
+      if (nurseryId && !explanation.keptCurrentSeat) {
         offers.push({ applicationId, householdId, nurseryId });
         await tx
           .update(applications)
