@@ -12,12 +12,10 @@ import { DOCUMENT_MAX_BYTES } from './applications/application.tables.ts';
 import { documentTooLarge, uploadApplicationDocument } from './applications/application-documents.ts';
 import { intakeMonths, nurseryOptions } from './applications/application-form-data.ts';
 import { indexFromAnswers, rulesForApplication } from './applications/application-rules.ts';
-import {
-  getOwnApplication,
-  listOwnApplications,
-  respondToOffer,
-  resubmitApplication,
-} from './applications/parent-applications.ts';
+import { getOwnApplication } from './applications/get-own-application.ts';
+import { listOwnApplications } from './applications/list-own-applications.ts';
+import { respondToOffer } from './applications/respond-to-offer.ts';
+import { resubmitApplication } from './applications/resubmit-application.ts';
 import { submitApplication } from './applications/submit-application.ts';
 import { parentTieBreaks } from './applications/tie-break-facts.ts';
 import { applicationPage, applicationsListPage } from './pages/application-page.tsx';

@@ -6,12 +6,10 @@ import type { AppServices } from '../../platform/services.ts';
 import { requireSignedIn } from '../identity/index.ts';
 import { APPLICATION_STATUSES, DOCUMENT_MAX_BYTES } from './applications/application.tables.ts';
 import { readApplicationDocument, uploadApplicationDocument } from './applications/application-documents.ts';
-import {
-  getOwnApplication,
-  listOwnApplications,
-  respondToOffer,
-  resubmitApplication,
-} from './applications/parent-applications.ts';
+import { getOwnApplication } from './applications/get-own-application.ts';
+import { listOwnApplications } from './applications/list-own-applications.ts';
+import { respondToOffer } from './applications/respond-to-offer.ts';
+import { resubmitApplication } from './applications/resubmit-application.ts';
 import { dryRunAllocation, publishAllocation } from './applications/run-allocation.ts';
 import {
   addIndexAdjustment,
@@ -165,7 +163,8 @@ export async function applicationRoutes(app: FastifyInstance, services: AppServi
     {
       schema: {
         tags,
-        summary: 'Accept or decline an offered place',
+        summary:
+          'Accept or decline an offered place; a declined seat goes to the next applicant waiting for it in the round',
         params: idParam,
         body: z.object({ answer: z.enum(['accepted', 'declined']) }),
         response: { 204: z.null(), ...problemResponses(400, 401, 403, 404, 409) },

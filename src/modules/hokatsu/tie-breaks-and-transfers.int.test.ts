@@ -109,5 +109,28 @@ describe('tie-break facts and transfers in the allocation', () => {
     expect(published.json()).toMatchObject({ offers: 1, waitlisted: 2 });
     const kept = await t.app.inject({ url: `/api/v1/nursery-applications/${silentId}`, cookies: silent.cookies });
     expect(kept.json()).toMatchObject({ status: 'waitlisted', offeredNurseryId: null });
+
+    // 繰り上げ内定: a declined seat goes to the next applicant still waiting for it in this round, in priority order.
+    const answer = (id: string, cookies: Record<string, string>, answer: string) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/nursery-applications/${id}/offer`, cookies, payload: { answer } });
+    expect((await answer(poorId, poor.cookies, 'declined')).statusCode).toBe(204);
+    const movedUp = await t.app.inject({ url: `/api/v1/nursery-applications/${richId}`, cookies: rich.cookies });
+    expect(movedUp.json()).toMatchObject({ status: 'offered', offeredNurseryId: one });
+    const events = await t.services.db.execute<{ payload: Record<string, string> }>(
+      sql`select payload from outbox_events where type = 'allocation.offer-moved-up'`,
+    );
+    expect(events.rows.map((r) => r.payload)).toEqual([
+      expect.objectContaining({ applicationId: richId, nurseryId: one, declinedApplicationId: poorId }),
+    ]);
+    expect((await answer(poorId, poor.cookies, 'accepted')).json().code).toBe('invalid-transition');
+    // The transfer child is next; when it declines too, nobody is left and the seat waits for the next round.
+    expect((await answer(richId, rich.cookies, 'declined')).statusCode).toBe(204);
+    const transfer = await t.app.inject({ url: `/api/v1/nursery-applications/${silentId}`, cookies: silent.cookies });
+    expect(transfer.json()).toMatchObject({ status: 'offered', offeredNurseryId: one });
+    expect((await answer(silentId, silent.cookies, 'declined')).statusCode).toBe(204);
+    const offered = await t.services.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from hokatsu_applications where offered_nursery_id = ${one} and status = 'offered'`,
+    );
+    expect(offered.rows[0]!.n).toBe(0);
   });
 });
