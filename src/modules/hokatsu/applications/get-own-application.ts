@@ -1,4 +1,5 @@
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
+import { withTenantScope } from '../../../platform/db/tenant-scope.ts';
 import { loadApplication } from './application.repository.ts';
 import { ownApplication } from './own-application.ts';
 import type { ParentContext } from './submit-application.ts';
@@ -6,7 +7,7 @@ import type { ParentContext } from './submit-application.ts';
 /** One of the household's applications; the read is audited. */
 export async function getOwnApplication(ctx: ParentContext, id: string) {
   const where = await ownApplication(ctx, id);
-  return ctx.services.db.transaction(async (tx) => {
+  return withTenantScope(ctx.services.db, where.scope, async (tx) => {
     const app = await loadApplication(tx, id);
     await recordAudit(tx, {
       actor: ctx.actor,

@@ -6,9 +6,11 @@ import type { ParentContext } from './submit-application.ts';
 export async function ownApplication(ctx: ParentContext, id: string) {
   const where = await locateApplication(ctx.services.db, id).catch(() => null);
   if (!where || where.householdId !== ctx.actor.householdId) throw applicationNotFound();
-  await authorize({ db: ctx.services.db, requestId: ctx.requestId ?? null }, ctx.actor, 'nursery-application.apply', {
-    householdId: where.householdId,
-    resource: { type: 'nursery-application', id },
-  });
-  return where;
+  const scope = await authorize(
+    { db: ctx.services.db, requestId: ctx.requestId ?? null },
+    ctx.actor,
+    'nursery-application.apply',
+    { householdId: where.householdId, resource: { type: 'nursery-application', id } },
+  );
+  return { ...where, scope };
 }

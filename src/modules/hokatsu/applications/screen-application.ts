@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/access/actor.ts';
 import { authorize } from '../../../platform/access/authorize.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
+import { withTenantScope } from '../../../platform/db/tenant-scope.ts';
 import { AppError, badRequest, conflict } from '../../../platform/http/app-error.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import { adjustmentTotal, loadApplication, locateApplication } from './application.repository.ts';
@@ -25,11 +26,13 @@ export type ScreeningStatus = (typeof SCREENING_STATUSES)[number];
 
 async function screenerFor(ctx: StaffContext, id: string) {
   const where = await locateApplication(ctx.services.db, id);
-  await authorize({ db: ctx.services.db, requestId: ctx.requestId ?? null }, ctx.actor, 'nursery-application.screen', {
-    municipalityCode: where.municipalityCode,
-    resource: { type: 'nursery-application', id },
-  });
-  return where;
+  const scope = await authorize(
+    { db: ctx.services.db, requestId: ctx.requestId ?? null },
+    ctx.actor,
+    'nursery-application.screen',
+    { municipalityCode: where.municipalityCode, resource: { type: 'nursery-application', id } },
+  );
+  return { ...where, scope };
 }
 
 /** The screener's queue: their municipality's applications (Tokyo-wide staff see every municipality). */
@@ -40,41 +43,44 @@ export async function listApplicationQueue(ctx: StaffContext, filter: { status?:
     'nursery-application.screen',
     { resource: { type: 'nursery-application' } },
   );
-  const rows = await ctx.services.db
-    .select({
-      id: applications.id,
-      municipalityCode: applications.municipalityCode,
-      childName: applications.childName,
-      roundMonth: applications.roundMonth,
-      ageClass: applications.ageClass,
-      status: applications.status,
-      finalIndex: sql<number>`${applications.computedIndex} + ${adjustmentTotal}`,
-    })
-    .from(applications)
-    .where(
-      and(
-        scope.kind === 'municipality' ? eq(applications.municipalityCode, scope.municipalityCode) : undefined,
-        filter.status ? eq(applications.status, filter.status) : undefined,
-      ),
-    )
-    .orderBy(asc(applications.roundMonth), asc(applications.createdAt))
-    .limit(500);
-  await recordAudit(ctx.services.db, {
-    actor: ctx.actor,
-    action: 'nursery-application.list',
-    resource: { type: 'nursery-application' },
-    municipalityCode: scope.kind === 'municipality' ? scope.municipalityCode : null,
-    purpose: 'screening queue',
-    outcome: 'success',
-    detail: { rows: rows.length },
+  // The explicit filter stays; row-level security enforces the same scope underneath.
+  return withTenantScope(ctx.services.db, scope, async (tx) => {
+    const rows = await tx
+      .select({
+        id: applications.id,
+        municipalityCode: applications.municipalityCode,
+        childName: applications.childName,
+        roundMonth: applications.roundMonth,
+        ageClass: applications.ageClass,
+        status: applications.status,
+        finalIndex: sql<number>`${applications.computedIndex} + ${adjustmentTotal}`,
+      })
+      .from(applications)
+      .where(
+        and(
+          scope.kind === 'municipality' ? eq(applications.municipalityCode, scope.municipalityCode) : undefined,
+          filter.status ? eq(applications.status, filter.status) : undefined,
+        ),
+      )
+      .orderBy(asc(applications.roundMonth), asc(applications.createdAt))
+      .limit(500);
+    await recordAudit(tx, {
+      actor: ctx.actor,
+      action: 'nursery-application.list',
+      resource: { type: 'nursery-application' },
+      municipalityCode: scope.kind === 'municipality' ? scope.municipalityCode : null,
+      purpose: 'screening queue',
+      outcome: 'success',
+      detail: { rows: rows.length },
+    });
+    return rows;
   });
-  return rows;
 }
 
 /** One application for screening, with the rules engine's line-by-line index computed from its answers now. */
 export async function getApplicationForScreening(ctx: StaffContext, id: string) {
   const where = await screenerFor(ctx, id);
-  return ctx.services.db.transaction(async (tx) => {
+  return withTenantScope(ctx.services.db, where.scope, async (tx) => {
     const app = await loadApplication(tx, id);
     const rules = rulesForApplication(app.municipalityCode, app.roundMonth.slice(0, 7));
     const index = indexFromAnswers(rules, app.answers, 'answers');
