@@ -9,6 +9,7 @@ import { indexRuleRoutes } from './hokatsu.routes.ts';
 import { simulationPageRoutes } from './hokatsu-pages.routes.ts';
 import { compareWithMinimumIndex, nurseryRoutes } from './nurseries.routes.ts';
 import { screeningPageRoutes } from './screening-pages.routes.ts';
+import { seedDemoHokatsuStaff } from './use-cases/seed-demo-hokatsu-staff.ts';
 import { seedDemoNurseries } from './use-cases/seed-demo-nurseries.ts';
 import { visitBookingRoutes } from './visit-booking.routes.ts';
 import { visitPageRoutes } from './visit-pages.routes.ts';
@@ -42,6 +43,7 @@ export const hokatsuModule: TsunaguModule = {
     await consultationPageRoutes(app, services);
     await counsellorPageRoutes(app, services);
   },
-  seedDemo: seedDemoNurseries,
+  // Nurseries first: the demo nursery-staff account is bound to one of them.
+  seedDemo: async (services) => `${await seedDemoNurseries(services)}; ${await seedDemoHokatsuStaff(services)}`,
   commands: [hokatsuCommand],
 };
