@@ -4,20 +4,19 @@ import { z } from 'zod';
 import { problemResponses } from '../../platform/http/problem-schema.ts';
 import type { AppServices } from '../../platform/services.ts';
 import { requireSignedIn } from '../identity/index.ts';
+import { addIndexAdjustment } from './applications/add-index-adjustment.ts';
 import { APPLICATION_STATUSES, DOCUMENT_MAX_BYTES } from './applications/application.tables.ts';
 import { readApplicationDocument, uploadApplicationDocument } from './applications/application-documents.ts';
+import { changeApplicationStatus } from './applications/change-application-status.ts';
+import { dryRunAllocation } from './applications/dry-run-allocation.ts';
+import { getApplicationForScreening } from './applications/get-application-for-screening.ts';
 import { getOwnApplication } from './applications/get-own-application.ts';
+import { listApplicationQueue } from './applications/list-application-queue.ts';
 import { listOwnApplications } from './applications/list-own-applications.ts';
+import { publishAllocation } from './applications/publish-allocation.ts';
 import { respondToOffer } from './applications/respond-to-offer.ts';
 import { resubmitApplication } from './applications/resubmit-application.ts';
-import { dryRunAllocation, publishAllocation } from './applications/run-allocation.ts';
-import {
-  addIndexAdjustment,
-  changeApplicationStatus,
-  getApplicationForScreening,
-  listApplicationQueue,
-  SCREENING_STATUSES,
-} from './applications/screen-application.ts';
+import { SCREENING_STATUSES } from './applications/staff-context.ts';
 import { submitApplication } from './applications/submit-application.ts';
 import {
   allocationRunSchema,

@@ -3,7 +3,7 @@ import { authorize } from '../../../platform/access/authorize.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { withTenantScope } from '../../../platform/db/tenant-scope.ts';
 import { badRequest, conflict, notFound } from '../../../platform/http/app-error.ts';
-import type { StaffContext } from '../applications/screen-application.ts';
+import type { StaffContext } from '../applications/staff-context.ts';
 import { type ConsultationBookingStatus, consultationBookings, consultationSlots } from './consultation.tables.ts';
 
 /** Slots that started this long ago still show, so the counsellor can mark them held or no-show afterwards. */

@@ -3,7 +3,7 @@ import { authorize } from '../../../platform/access/authorize.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { withTenantScope } from '../../../platform/db/tenant-scope.ts';
 import { badRequest } from '../../../platform/http/app-error.ts';
-import type { StaffContext } from '../applications/screen-application.ts';
+import type { StaffContext } from '../applications/staff-context.ts';
 import { expandVisitRecurrence } from '../visits/visit-slot-dates.ts';
 import { consultationSlots } from './consultation.tables.ts';
 
