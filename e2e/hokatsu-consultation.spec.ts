@@ -55,6 +55,7 @@ describe.runIf(chromiumAvailable())('online consultation with a counsellor in Ch
     await page.waitForURL(`${baseUrl}/staff`);
   }
 
+  // A long journey through many pages: on the shared 2-core machine it can take over the default 30 s.
   it('counsellor publishes, parent books with a topic, counsellor sees it and marks it held', async () => {
     const counsellor = await makeStaff(t.services, { municipalityCode: HACHIOJI, roles: ['nursery-screener'] });
     const staffContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
@@ -103,5 +104,5 @@ describe.runIf(chromiumAvailable())('online consultation with a counsellor in Ch
     await staff.waitForURL(/\?done=marked$/);
     await expect(slots.textContent()).resolves.toContain('実施済み');
     await checkPage(staff, 'held');
-  });
+  }, 180_000);
 });
