@@ -110,7 +110,7 @@ export function applyPage(p: ApplyPageProps) {
                   <p class="option__hint">{m.tieBreakLead}</p>
                   {p.tieBreaks.map((t) => (
                     <div key={t.id} class="stack">
-                      <label for={`tieBreak-${t.id}`}>{lang === 'ja' ? t.label.ja : t.label.en}</label>
+                      <label for={`tieBreak-${t.id}`}>{m.incomeTaxQuestion}</label>
                       <input
                         id={`tieBreak-${t.id}`}
                         name={`tieBreak:${t.id}`}
@@ -121,7 +121,7 @@ export function applyPage(p: ApplyPageProps) {
                         aria-describedby={`tieBreak-${t.id}-hint`}
                       />
                       <p class="option__hint" id={`tieBreak-${t.id}-hint`}>
-                        {m.incomeTaxHint}
+                        {m.incomeTaxHint(lang === 'ja' ? t.label.ja : t.label.en)}
                       </p>
                     </div>
                   ))}
