@@ -81,6 +81,7 @@ describe.runIf(chromiumAvailable())('nursery one-stop journey in Chromium', () =
     await rm(dataDir, { recursive: true, force: true });
   });
 
+  // A long journey through many pages: on the shared 2-core machine it can take over the default 30 s.
   it('search → visit → simulate → apply; staff screen and allocate; the parent sees and accepts the offer', async () => {
     const parentContext = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ja-JP' });
     const parent = await parentContext.newPage();
@@ -189,5 +190,5 @@ describe.runIf(chromiumAvailable())('nursery one-stop journey in Chromium', () =
     // The round's minimum admitted index is on the nursery page now.
     await parent.goto(`${baseUrl}/hokatsu/nurseries/${nurseryId}`);
     await expect(parent.locator('[data-testid="minimum-index"]').textContent()).resolves.toContain('22');
-  });
+  }, 180_000);
 });

@@ -12,13 +12,12 @@ import { DOCUMENT_MAX_BYTES } from './applications/application.tables.ts';
 import { documentTooLarge, uploadApplicationDocument } from './applications/application-documents.ts';
 import { intakeMonths, nurseryOptions } from './applications/application-form-data.ts';
 import { indexFromAnswers, rulesForApplication } from './applications/application-rules.ts';
-import {
-  getOwnApplication,
-  listOwnApplications,
-  respondToOffer,
-  resubmitApplication,
-} from './applications/parent-applications.ts';
+import { getOwnApplication } from './applications/get-own-application.ts';
+import { listOwnApplications } from './applications/list-own-applications.ts';
+import { respondToOffer } from './applications/respond-to-offer.ts';
+import { resubmitApplication } from './applications/resubmit-application.ts';
 import { submitApplication } from './applications/submit-application.ts';
+import { parentTieBreaks } from './applications/tie-break-facts.ts';
 import { applicationPage, applicationsListPage } from './pages/application-page.tsx';
 import { applyPage } from './pages/apply-page.tsx';
 
@@ -58,6 +57,12 @@ export async function applicationPageRoutes(app: FastifyInstance, services: AppS
     const household = await getHousehold(ctx(request, actor), { householdId: actor.householdId! });
     const months = intakeMonths(services.now());
     let index = null;
+    let tieBreaks: { id: string; label: { ja: string; en: string } }[] = [];
+    try {
+      tieBreaks = parentTieBreaks(rulesForApplication(household.municipalityCode, values.roundMonth ?? months[0]!));
+    } catch {
+      // No rules for the municipality: the answers check below reports it.
+    }
     if (answersJson) {
       try {
         const rules = rulesForApplication(household.municipalityCode, values.roundMonth ?? months[0]!);
@@ -72,6 +77,7 @@ export async function applicationPageRoutes(app: FastifyInstance, services: AppS
       children: household.children.map((c) => ({ id: c.id, name: c.name, birthDate: c.birthDate })),
       months,
       nurseries: await nurseryOptions(services.db, household.municipalityCode),
+      tieBreaks: tieBreaks.map((t) => ({ id: t.id, label: t.label })),
       answersJson,
       index,
       values,
@@ -110,6 +116,13 @@ export async function applicationPageRoutes(app: FastifyInstance, services: AppS
         choices,
         answers,
         siblingsTogether: values.siblingsTogether === 'yes',
+        // The form's "tieBreak:<id>" fields; the use case checks them against the rules and converts yen.
+        tieBreakFacts: Object.fromEntries(
+          Object.entries(values)
+            .filter(([k, v]) => k.startsWith('tieBreak:') && v)
+            .map(([k, v]) => [k.slice('tieBreak:'.length), v]),
+        ),
+        currentNurseryId: values.currentNurseryId || null,
       });
       return reply.redirect(`/hokatsu/applications/${id}?done=submitted`, 303);
     } catch (error) {

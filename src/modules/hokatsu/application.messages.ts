@@ -14,6 +14,13 @@ export const applicationMessages = defineMessages<{
   choice: (n: number) => string;
   none: string;
   siblingsTogether: string;
+  tieBreakHeading: string;
+  tieBreakLead: string;
+  incomeTaxQuestion: string;
+  incomeTaxHint: (rule: string) => string;
+  currentNursery: string;
+  currentNurseryHint: string;
+  notTransferring: string;
   yourIndex: string;
   submit: string;
   myApplications: string;
@@ -56,6 +63,13 @@ export const applicationMessages = defineMessages<{
     choice: (n) => `第${n}希望`,
     none: '（選択しない）',
     siblingsTogether: 'きょうだいは同じ園でなければ入園しない',
+    tieBreakHeading: '同じ指数の世帯がいたときの優先順位',
+    tieBreakLead: '自治体の基準で、指数が同じ世帯の順位を決めるために使います。',
+    incomeTaxQuestion: '世帯の住民税所得割額の合計（円・年額）',
+    incomeTaxHint: (rule) => `同点時の基準「${rule}」に使います。空欄の場合は同点の世帯の中で後順位になります。`,
+    currentNursery: '現在通っている保育施設（転園の場合）',
+    currentNurseryHint: '転園を希望する場合だけ選びます。希望する園には転園先だけを挙げてください。',
+    notTransferring: '転園ではない',
     yourIndex: 'あなたの世帯の指数',
     submit: '申し込む',
     myApplications: '利用申込',
@@ -120,6 +134,14 @@ export const applicationMessages = defineMessages<{
     choice: (n) => `Choice ${n}`,
     none: '(none)',
     siblingsTogether: 'Siblings: the same nursery or none',
+    tieBreakHeading: 'If another household has the same index',
+    tieBreakLead: 'Your municipality uses these to order households with equal indices.',
+    incomeTaxQuestion: 'Household municipal income tax (所得割), total yen per year',
+    incomeTaxHint: (rule) =>
+      `Used for the tie-break “${rule}”. Left empty, you rank last among households with the same index.`,
+    currentNursery: 'Nursery the child attends now (transfers only)',
+    currentNurseryHint: 'Only if you want to move: then list only the nurseries to move to.',
+    notTransferring: 'Not a transfer',
     yourIndex: 'Your household’s index',
     submit: 'Apply',
     myApplications: 'Nursery applications',

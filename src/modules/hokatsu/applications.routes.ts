@@ -4,22 +4,19 @@ import { z } from 'zod';
 import { problemResponses } from '../../platform/http/problem-schema.ts';
 import type { AppServices } from '../../platform/services.ts';
 import { requireSignedIn } from '../identity/index.ts';
+import { addIndexAdjustment } from './applications/add-index-adjustment.ts';
 import { APPLICATION_STATUSES, DOCUMENT_MAX_BYTES } from './applications/application.tables.ts';
 import { readApplicationDocument, uploadApplicationDocument } from './applications/application-documents.ts';
-import {
-  getOwnApplication,
-  listOwnApplications,
-  respondToOffer,
-  resubmitApplication,
-} from './applications/parent-applications.ts';
-import { dryRunAllocation, publishAllocation } from './applications/run-allocation.ts';
-import {
-  addIndexAdjustment,
-  changeApplicationStatus,
-  getApplicationForScreening,
-  listApplicationQueue,
-  SCREENING_STATUSES,
-} from './applications/screen-application.ts';
+import { changeApplicationStatus } from './applications/change-application-status.ts';
+import { dryRunAllocation } from './applications/dry-run-allocation.ts';
+import { getApplicationForScreening } from './applications/get-application-for-screening.ts';
+import { getOwnApplication } from './applications/get-own-application.ts';
+import { listApplicationQueue } from './applications/list-application-queue.ts';
+import { listOwnApplications } from './applications/list-own-applications.ts';
+import { publishAllocation } from './applications/publish-allocation.ts';
+import { respondToOffer } from './applications/respond-to-offer.ts';
+import { resubmitApplication } from './applications/resubmit-application.ts';
+import { SCREENING_STATUSES } from './applications/staff-context.ts';
 import { submitApplication } from './applications/submit-application.ts';
 import {
   allocationRunSchema,
@@ -38,6 +35,10 @@ export const submitApplicationSchema = z.object({
   choices: z.array(z.uuid()).min(1).max(10),
   answers: anyObject,
   siblingsTogether: z.boolean().optional(),
+  /** Answers to the municipality's tie-break questions, keyed by tie-break id (GET /api/v1/index-rules/…). */
+  tieBreakFacts: z.record(z.string(), z.number().int().nullable()).optional(),
+  /** 転園: the nursery the child attends now. */
+  currentNurseryId: z.uuid().nullish(),
 });
 
 /** JSON API for applications (parents), screening and allocation (municipal staff). Pages use the same use cases. */
@@ -161,7 +162,8 @@ export async function applicationRoutes(app: FastifyInstance, services: AppServi
     {
       schema: {
         tags,
-        summary: 'Accept or decline an offered place',
+        summary:
+          'Accept or decline an offered place; a declined seat goes to the next applicant waiting for it in the round',
         params: idParam,
         body: z.object({ answer: z.enum(['accepted', 'declined']) }),
         response: { 204: z.null(), ...problemResponses(400, 401, 403, 404, 409) },

@@ -38,6 +38,8 @@ export const applicationDetailSchema = z
     indexLines: z.array(line),
     answers: z.unknown(),
     siblingsTogether: z.boolean(),
+    tieBreakFacts: z.record(z.string(), z.number().nullable()),
+    currentNurseryId: z.string().nullable(),
     fixRequest: z.string().nullable(),
     choices: z.array(z.object({ rank: z.number(), nurseryId: z.string(), name: z.string() })),
     adjustments: z.array(z.object({ id: z.string(), points: z.number(), reason: z.string(), createdAt: z.date() })),

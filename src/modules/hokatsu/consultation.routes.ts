@@ -1,25 +1,29 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../platform/http/app-error.ts';
 import { problemResponses } from '../../platform/http/problem-schema.ts';
-import { detectLang } from '../../platform/i18n/i18n.ts';
 import type { AppServices } from '../../platform/services.ts';
-import { sendPage } from '../../platform/web/render-page.ts';
 import { requireSignedIn } from '../identity/index.ts';
+import { bookConsultation } from './consultations/book-consultation.ts';
+import { cancelConsultation } from './consultations/cancel-consultation.ts';
 import {
-  bookConsultation,
-  cancelConsultation,
-  listConsultationSlots,
-  listOwnConsultations,
-} from './consultations/book-consultation.ts';
-import { listConsultationBookings } from './consultations/consultation-bookings-for-staff.ts';
-import { publishConsultationSlot } from './consultations/publish-consultation-slot.ts';
-import { consultationPage } from './pages/consultation-page.tsx';
+  CONSULTATION_OUTCOMES,
+  listConsultationBookings,
+  recordConsultationOutcome,
+} from './consultations/counsellor-consultations.ts';
+import { listConsultationSlots } from './consultations/list-consultation-slots.ts';
+import { publishConsultationSlots } from './consultations/publish-consultation-slot.ts';
 
 const tags = ['hokatsu'];
 
-/** Online consultations (保活相談) with municipal counsellors: API, and a no-JS page for parents. */
+export const consultationRecurrenceSchema = z.object({
+  from: z.iso.date(),
+  until: z.iso.date(),
+  weekdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+  startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+});
+
+/** Online consultations (保活相談) with municipal counsellors: the JSON API (pages are in consultation-pages.routes.ts). */
 export async function consultationRoutes(app: FastifyInstance, services: AppServices) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctx = (request: FastifyRequest) => ({ services, actor: requireSignedIn(request), requestId: request.id });
@@ -57,21 +61,56 @@ export async function consultationRoutes(app: FastifyInstance, services: AppServ
     {
       schema: {
         tags,
-        summary: 'A counsellor publishes an online consultation slot (duration, video-meeting link, capacity)',
-        body: z.object({
-          startsAt: z.iso.datetime({ offset: true }),
-          durationMinutes: z.number().int().min(10).max(120),
-          meetingUrl: z.string().max(500),
-          capacity: z.number().int().min(1).max(10).optional(),
-        }),
-        response: { 201: z.object({ id: z.string() }), ...problemResponses(400, 401, 403) },
+        summary:
+          'A counsellor publishes one online consultation slot (startsAt) or a weekly series that skips holidays (recurrence)',
+        body: z
+          .object({
+            startsAt: z.iso.datetime({ offset: true }).optional(),
+            recurrence: consultationRecurrenceSchema.optional(),
+            durationMinutes: z.number().int().min(10).max(120),
+            meetingUrl: z.string().max(500),
+            capacity: z.number().int().min(1).max(10).optional(),
+          })
+          .refine((b) => (b.startsAt === undefined) !== (b.recurrence === undefined), {
+            message: 'Give either startsAt or recurrence',
+            path: ['startsAt'],
+          }),
+        response: {
+          201: z.object({
+            id: z.string().nullable(),
+            slots: z.array(z.object({ id: z.string(), startsAt: z.string() })),
+          }),
+          ...problemResponses(400, 401, 403),
+        },
       },
     },
     async (request, reply) => {
-      const { startsAt, ...rest } = request.body;
-      return reply
-        .status(201)
-        .send(await publishConsultationSlot(ctx(request), { ...rest, startsAt: new Date(startsAt) }));
+      const { startsAt, recurrence, ...rest } = request.body;
+      const rows = await publishConsultationSlots(ctx(request), {
+        ...rest,
+        when: recurrence ? { recurrence } : { startsAt: new Date(startsAt!) },
+      });
+      return reply.status(201).send({
+        id: rows[0]?.id ?? null,
+        slots: rows.map((x) => ({ id: x.id, startsAt: x.startsAt.toISOString() })),
+      });
+    },
+  );
+
+  r.post(
+    '/api/v1/staff/consultation-bookings/:id/outcome',
+    {
+      schema: {
+        tags,
+        summary: 'The counsellor records a consultation as held or no-show (once it has started)',
+        params: z.object({ id: z.uuid() }),
+        body: z.object({ outcome: z.enum(CONSULTATION_OUTCOMES) }),
+        response: { 204: z.null(), ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      await recordConsultationOutcome(ctx(request), { bookingId: request.params.id, outcome: request.body.outcome });
+      return reply.status(204).send(null);
     },
   );
 
@@ -130,89 +169,6 @@ export async function consultationRoutes(app: FastifyInstance, services: AppServ
     async (request, reply) => {
       await cancelConsultation(ctx(request), { bookingId: request.params.id });
       return reply.status(204).send(null);
-    },
-  );
-
-  const render = async (
-    request: FastifyRequest,
-    reply: Parameters<typeof sendPage>[1],
-    municipality: string,
-    extra: { booked?: boolean; error?: string | null } = {},
-    status = 200,
-  ) => {
-    const actor = request.actor;
-    const parent =
-      actor.type === 'parent' && actor.householdId
-        ? {
-            csrfToken: reply.generateCsrf(),
-            mine: await listOwnConsultations({ services, actor, requestId: request.id }),
-          }
-        : null;
-    const slots = await listConsultationSlots(services.db, municipality, services.now());
-    const page = consultationPage({
-      municipality,
-      slots,
-      parent,
-      booked: extra.booked ?? false,
-      error: extra.error ?? null,
-    });
-    return sendPage(request, reply, page, status);
-  };
-
-  r.get(
-    '/hokatsu/consultations',
-    {
-      schema: {
-        hide: true,
-        querystring: z.object({ municipality: z.string().regex(/^\d{6}$/), done: z.literal('booked').optional() }),
-      },
-    },
-    async (request, reply) =>
-      render(request, reply, request.query.municipality, { booked: request.query.done === 'booked' }),
-  );
-
-  r.post(
-    '/hokatsu/consultations',
-    {
-      preHandler: app.csrfProtection,
-      schema: {
-        hide: true,
-        body: z.object({
-          // Kept through validation so that the CSRF check (a preHandler, after validation) can read it.
-          _csrf: z.string().optional(),
-          municipality: z.string().regex(/^\d{6}$/),
-          slotId: z.string(),
-          topic: z.string().max(200).default(''),
-          questions: z.string().max(2000).optional(),
-        }),
-      },
-    },
-    async (request, reply) => {
-      const { municipality } = request.body;
-      if (request.actor.type !== 'parent') {
-        return reply.redirect(
-          `/sign-in?next=${encodeURIComponent(`/hokatsu/consultations?municipality=${municipality}`)}`,
-          303,
-        );
-      }
-      try {
-        if (!z.uuid().safeParse(request.body.slotId).success) {
-          throw new AppError('not-found', 404, { en: 'No such consultation slot', ja: '該当する相談枠はありません' });
-        }
-        await bookConsultation(
-          { services, actor: request.actor, requestId: request.id },
-          { slotId: request.body.slotId, topic: request.body.topic, questions: request.body.questions ?? null },
-        );
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        const ja = detectLang(request) === 'ja';
-        const text = [
-          ja ? error.detail.ja : error.detail.en,
-          ...error.fieldErrors.map((f) => (ja ? f.messageJa : f.message)),
-        ].join(' ');
-        return render(request, reply, municipality, { error: text }, error.status === 400 ? 400 : 409);
-      }
-      return reply.redirect(`/hokatsu/consultations?municipality=${municipality}&done=booked`, 303);
     },
   );
 }

@@ -3,10 +3,13 @@ import { applicationPageRoutes } from './application-pages.routes.ts';
 import { applicationRoutes } from './applications.routes.ts';
 import { hokatsuCommand } from './cli/hokatsu-command.ts';
 import { consultationRoutes } from './consultation.routes.ts';
+import { consultationPageRoutes } from './consultation-pages.routes.ts';
+import { counsellorPageRoutes } from './counsellor-pages.routes.ts';
 import { indexRuleRoutes } from './hokatsu.routes.ts';
 import { simulationPageRoutes } from './hokatsu-pages.routes.ts';
 import { compareWithMinimumIndex, nurseryRoutes } from './nurseries.routes.ts';
 import { screeningPageRoutes } from './screening-pages.routes.ts';
+import { seedDemoHokatsuStaff } from './use-cases/seed-demo-hokatsu-staff.ts';
 import { seedDemoNurseries } from './use-cases/seed-demo-nurseries.ts';
 import { visitBookingRoutes } from './visit-booking.routes.ts';
 import { visitPageRoutes } from './visit-pages.routes.ts';
@@ -37,7 +40,10 @@ export const hokatsuModule: TsunaguModule = {
     await applicationPageRoutes(app, services);
     await screeningPageRoutes(app, services);
     await consultationRoutes(app, services);
+    await consultationPageRoutes(app, services);
+    await counsellorPageRoutes(app, services);
   },
-  seedDemo: seedDemoNurseries,
+  // Nurseries first: the demo nursery-staff account is bound to one of them.
+  seedDemo: async (services) => `${await seedDemoNurseries(services)}; ${await seedDemoHokatsuStaff(services)}`,
   commands: [hokatsuCommand],
 };

@@ -5,17 +5,17 @@ import type { Actor } from '../../platform/access/actor.ts';
 import type { AppServices } from '../../platform/services.ts';
 import { sendPage } from '../../platform/web/render-page.ts';
 import { pageErrors } from './application-pages.routes.ts';
+import { addIndexAdjustment } from './applications/add-index-adjustment.ts';
 import { APPLICATION_TRANSITIONS } from './applications/application.tables.ts';
 import { intakeMonths } from './applications/application-form-data.ts';
-import { dryRunAllocation, getAllocationRun, latestRounds, publishAllocation } from './applications/run-allocation.ts';
-import {
-  addIndexAdjustment,
-  changeApplicationStatus,
-  getApplicationForScreening,
-  listApplicationQueue,
-  SCREENING_STATUSES,
-  type ScreeningStatus,
-} from './applications/screen-application.ts';
+import { changeApplicationStatus } from './applications/change-application-status.ts';
+import { dryRunAllocation } from './applications/dry-run-allocation.ts';
+import { getAllocationRun } from './applications/get-allocation-run.ts';
+import { getApplicationForScreening } from './applications/get-application-for-screening.ts';
+import { latestRounds } from './applications/latest-rounds.ts';
+import { listApplicationQueue } from './applications/list-application-queue.ts';
+import { publishAllocation } from './applications/publish-allocation.ts';
+import { SCREENING_STATUSES, type ScreeningStatus } from './applications/staff-context.ts';
 import { allocationRunPage, screeningApplicationPage, screeningQueuePage } from './pages/screening-pages.tsx';
 
 const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));

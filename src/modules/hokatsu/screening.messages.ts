@@ -117,6 +117,9 @@ export const consultationMessages = defineMessages<{
   mine: string;
   join: string;
   booked: string;
+  cancelled: string;
+  cancel: string;
+  cancelClosed: string;
   errorHeading: string;
 }>({
   ja: {
@@ -132,6 +135,9 @@ export const consultationMessages = defineMessages<{
     mine: '予約中の相談',
     join: '通話に参加する',
     booked: '相談を予約しました。',
+    cancelled: '相談の予約を取り消しました。',
+    cancel: '予約を取り消す',
+    cancelClosed: '開始2時間前を過ぎたため、取消は相談窓口へ連絡してください。',
     errorHeading: '予約できませんでした',
   },
   en: {
@@ -147,6 +153,9 @@ export const consultationMessages = defineMessages<{
     mine: 'Your consultations',
     join: 'Join the call',
     booked: 'Your consultation is booked.',
+    cancelled: 'Your consultation booking is cancelled.',
+    cancel: 'Cancel this booking',
+    cancelClosed: 'Less than 2 hours to go: to cancel, contact the consultation desk.',
     errorHeading: 'That did not work',
   },
 });

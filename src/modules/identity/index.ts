@@ -26,6 +26,8 @@ export {
   staffActor,
   staffCookie,
 } from './testing/identity-factories.ts';
+/** Demo seeds of other modules: a staff or nursery-staff account with the demo credentials (demo mode only). */
+export { ensureDemoStaffAccount } from './use-cases/ensure-demo-staff-account.ts';
 /** A parent's or permitted staff member's read of a household (authorized, scoped, audited). */
 export { getHousehold } from './use-cases/get-household.ts';
 /** Whether a parent's consent (partner app, channel, clinic sharing) is in force. */

@@ -10,6 +10,15 @@ declare module '../../../platform/events/domain-events.ts' {
       offers: { applicationId: string; householdId: string; nurseryId: string }[];
       waitlisted: { applicationId: string; householdId: string; waitlistRank: number | null }[];
     };
+    /** A declined offer's seat went to the next waiting applicant of the same round (繰り上げ内定). */
+    'allocation.offer-moved-up': {
+      roundId: string;
+      municipalityCode: string;
+      applicationId: string;
+      householdId: string;
+      nurseryId: string;
+      declinedApplicationId: string;
+    };
   }
 }
 

@@ -18,6 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { nurseries } from '../hokatsu.tables.ts';
 import type { IndexLine } from '../index-rules/compute-index.ts';
+import type { TieBreakFacts } from './tie-break-facts.ts';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
@@ -74,6 +75,10 @@ export const applications = pgTable(
     indexLines: jsonb('index_lines').$type<IndexLine[]>().notNull(),
     /** Siblings applying in the same round: place them at one nursery or not at all. */
     siblingsTogether: boolean('siblings_together').notNull().default(false),
+    /** Answers to the municipality's tie-break list (e.g. 住民税所得割 in yen), keyed by tie-break id. */
+    tieBreakFacts: jsonb('tie_break_facts').$type<TieBreakFacts>().notNull().default({}),
+    /** 転園: the nursery the child attends now; its seat counts for the child in the allocation. */
+    currentNurseryId: uuid('current_nursery_id').references(() => nurseries.id),
     /** The last tie-break key (a lottery number drawn at submission). */
     lottery: integer('lottery').notNull(),
     status: text('status').$type<ApplicationStatus>().notNull().default('submitted'),

@@ -10,6 +10,7 @@ import { nurseries } from '../hokatsu.tables.ts';
 import { ageClassFor } from '../nurseries/age-class.ts';
 import { applicationChoices, applications } from './application.tables.ts';
 import { indexFromAnswers, rulesForApplication } from './application-rules.ts';
+import { parentTieBreakFacts } from './tie-break-facts.ts';
 
 export interface SubmitApplicationInput {
   childId: string;
@@ -19,6 +20,10 @@ export interface SubmitApplicationInput {
   choices: string[];
   answers: unknown;
   siblingsTogether?: boolean;
+  /** Answers to the tie-break questions of the municipality's rules (see tie-break-facts.ts). */
+  tieBreakFacts?: unknown;
+  /** 転園: the nursery of the municipality the child attends now, or null. */
+  currentNurseryId?: string | null;
 }
 
 export interface ParentContext {
@@ -62,6 +67,7 @@ export async function submitApplication(ctx: ParentContext, input: SubmitApplica
   const municipality = household.municipalityCode;
   const rules = rulesForApplication(municipality, input.roundMonth);
   const index = indexFromAnswers(rules, input.answers);
+  const tieBreakFacts = parentTieBreakFacts(rules, input.tieBreakFacts);
 
   if (input.choices.length < 1 || input.choices.length > 10 || new Set(input.choices).size !== input.choices.length) {
     throw badRequest('invalid-choices', 'body.choices', {
@@ -73,6 +79,19 @@ export async function submitApplication(ctx: ParentContext, input: SubmitApplica
     .select({ id: nurseries.id, min: nurseries.minAgeClass, max: nurseries.maxAgeClass })
     .from(nurseries)
     .where(and(eq(nurseries.municipalityCode, municipality), inArray(nurseries.id, input.choices)));
+  const currentNurseryId = input.currentNurseryId || null;
+  if (currentNurseryId) {
+    const [current] = await services.db
+      .select({ id: nurseries.id })
+      .from(nurseries)
+      .where(and(eq(nurseries.municipalityCode, municipality), eq(nurseries.id, currentNurseryId)));
+    if (!current || input.choices.includes(currentNurseryId)) {
+      throw badRequest('invalid-current-nursery', 'body.currentNurseryId', {
+        en: 'Choose the nursery of your municipality the child attends now, and list only nurseries to move to',
+        ja: '現在通っているお住まいの自治体の施設を選び、希望には転園先だけを挙げてください',
+      });
+    }
+  }
   input.choices.forEach((id, i) => {
     const n = found.find((f) => f.id === id);
     if (!n || (n.min !== null && ageClass < n.min) || (n.max !== null && ageClass > n.max)) {
@@ -101,6 +120,8 @@ export async function submitApplication(ctx: ParentContext, input: SubmitApplica
           computedIndex: index.total,
           indexLines: index.lines,
           siblingsTogether: input.siblingsTogether ?? false,
+          tieBreakFacts,
+          currentNurseryId,
           lottery: randomInt(1, 1_000_000),
           submittedBy: actor.id!,
         })

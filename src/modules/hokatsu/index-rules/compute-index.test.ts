@@ -109,7 +109,7 @@ describe('computeIndex', () => {
       { id: 'b', label: { ja: 'B', en: 'B' }, points: 4 },
       { id: 'c', label: { ja: 'C', en: 'C' }, points: -2 },
     ],
-    tieBreaks: [{ id: 'income', label: { ja: '所得割額の低い世帯', en: 'Lower income tax' } }],
+    tieBreaks: [{ id: 'income', label: { ja: '所得割額の低い世帯', en: 'Lower income tax' }, kind: 'lower-income' }],
   });
 
   it('counts the lower parent and applies exclusions in rule order', () => {

@@ -72,8 +72,13 @@ export const indexRuleSetSchema = z
       })
       .strict(),
     adjustments: z.array(adjustmentSchema),
-    /** Applied in order to households with the same index; informative, the allocation uses it as tie-break keys. */
-    tieBreaks: z.array(z.object({ id, label: text }).strict()),
+    /**
+     * Applied in order to households with the same index; the allocation turns each into a priority key after the
+     * index, and a lottery drawn at submission always comes last. `lower-income`: the household's 住民税所得割
+     * (lower first), asked on the application form. `staff-rank`: a published table the screener applies (e.g.
+     * 八王子市 別表-3); the form asks nothing.
+     */
+    tieBreaks: z.array(z.object({ id, label: text, kind: z.enum(['lower-income', 'staff-rank']) }).strict()),
   })
   .strict()
   .superRefine((rules, ctx) => {

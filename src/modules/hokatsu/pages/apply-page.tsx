@@ -8,6 +8,8 @@ export interface ApplyPageProps {
   children: { id: string; name: string; birthDate: string }[];
   months: string[];
   nurseries: { id: string; name: string }[];
+  /** The tie-break questions of the municipality's rules (only those the parent answers). */
+  tieBreaks: { id: string; label: { ja: string; en: string } }[];
   /** The answers as they came from the simulation (JSON), or null. */
   answersJson: string | null;
   index: { total: number; lines: IndexLine[] } | null;
@@ -90,6 +92,41 @@ export function applyPage(p: ApplyPageProps) {
                   </select>
                 </div>
               ))}
+              <label for="currentNurseryId">{m.currentNursery}</label>
+              <select id="currentNurseryId" name="currentNurseryId" aria-describedby="current-hint">
+                <option value="">{m.notTransferring}</option>
+                {p.nurseries.map((x) => (
+                  <option key={x.id} value={x.id} selected={p.values.currentNurseryId === x.id}>
+                    {x.name}
+                  </option>
+                ))}
+              </select>
+              <p class="option__hint" id="current-hint">
+                {m.currentNurseryHint}
+              </p>
+              {p.tieBreaks.length > 0 && (
+                <fieldset data-testid="tie-breaks">
+                  <legend>{m.tieBreakHeading}</legend>
+                  <p class="option__hint">{m.tieBreakLead}</p>
+                  {p.tieBreaks.map((t) => (
+                    <div key={t.id} class="stack">
+                      <label for={`tieBreak-${t.id}`}>{m.incomeTaxQuestion}</label>
+                      <input
+                        id={`tieBreak-${t.id}`}
+                        name={`tieBreak:${t.id}`}
+                        inputMode="numeric"
+                        autocomplete="off"
+                        maxLength={12}
+                        value={p.values[`tieBreak:${t.id}`] ?? ''}
+                        aria-describedby={`tieBreak-${t.id}-hint`}
+                      />
+                      <p class="option__hint" id={`tieBreak-${t.id}-hint`}>
+                        {m.incomeTaxHint(lang === 'ja' ? t.label.ja : t.label.en)}
+                      </p>
+                    </div>
+                  ))}
+                </fieldset>
+              )}
               <label class="option">
                 <input
                   type="checkbox"

@@ -8,9 +8,16 @@ export interface ConsultationPageProps {
   /** Null when no parent is signed in. */
   parent: {
     csrfToken: string;
-    mine: { bookingId: string; startsAt: Date; durationMinutes: number; meetingUrl: string; topic: string }[];
+    mine: {
+      bookingId: string;
+      startsAt: Date;
+      durationMinutes: number;
+      meetingUrl: string;
+      topic: string;
+      cancellable: boolean;
+    }[];
   } | null;
-  booked: boolean;
+  flash: 'booked' | 'cancelled' | null;
   error: string | null;
 }
 
@@ -35,9 +42,9 @@ export function consultationPage(p: ConsultationPageProps) {
           <link rel="stylesheet" href={HOKATSU_CSS} />
           <h1>{m.title}</h1>
           <p>{m.lead}</p>
-          {p.booked && (
+          {p.flash && (
             <p class="flash" role="status">
-              {m.booked}
+              {m[p.flash]}
             </p>
           )}
           {p.error && (
@@ -56,6 +63,17 @@ export function consultationPage(p: ConsultationPageProps) {
                     <a class="button" href={b.meetingUrl} rel="noopener noreferrer">
                       {m.join}
                     </a>
+                    {b.cancellable && p.parent ? (
+                      <form method="post" action={`/hokatsu/consultations/bookings/${b.bookingId}/cancel`}>
+                        <input type="hidden" name="_csrf" value={p.parent.csrfToken} />
+                        <input type="hidden" name="municipality" value={p.municipality} />
+                        <button class="button button--secondary" type="submit">
+                          {m.cancel}
+                        </button>
+                      </form>
+                    ) : (
+                      <p class="option__hint">{m.cancelClosed}</p>
+                    )}
                   </li>
                 ))}
               </ul>

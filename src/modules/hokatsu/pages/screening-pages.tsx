@@ -1,8 +1,10 @@
 import type { Lang } from '../../../platform/i18n/i18n.ts';
 import { applicationMessages } from '../application.messages.ts';
 import type { ApplicationStatus } from '../applications/application.tables.ts';
-import type { getAllocationRun, latestRounds } from '../applications/run-allocation.ts';
-import type { getApplicationForScreening } from '../applications/screen-application.ts';
+import type { getAllocationRun } from '../applications/get-allocation-run.ts';
+import type { getApplicationForScreening } from '../applications/get-application-for-screening.ts';
+import type { latestRounds } from '../applications/latest-rounds.ts';
+import { counsellorMessages } from '../counsellor.messages.ts';
 import { screeningMessages } from '../screening.messages.ts';
 import { IndexLines } from './application-page.tsx';
 import { HOKATSU_CSS } from './simulation-page.tsx';
@@ -58,6 +60,9 @@ export function screeningQueuePage(p: QueuePageProps) {
         <>
           <link rel="stylesheet" href={HOKATSU_CSS} />
           <h1>{s.title}</h1>
+          <p>
+            <a href="/staff/hokatsu/consultations">{counsellorMessages(lang).title}</a>
+          </p>
           <Notices flash={null} errors={p.errors} lang={lang} />
           <section aria-labelledby="queue-title">
             <h2 id="queue-title">{s.queue}</h2>

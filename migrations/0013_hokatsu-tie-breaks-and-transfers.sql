@@ -1,0 +1,3 @@
+ALTER TABLE "hokatsu_applications" ADD COLUMN "tie_break_facts" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "hokatsu_applications" ADD COLUMN "current_nursery_id" uuid;--> statement-breakpoint
+ALTER TABLE "hokatsu_applications" ADD CONSTRAINT "hokatsu_applications_current_nursery_id_hokatsu_nurseries_id_fk" FOREIGN KEY ("current_nursery_id") REFERENCES "public"."hokatsu_nurseries"("id") ON DELETE no action ON UPDATE no action;
