@@ -7,6 +7,7 @@ import { registryRoutes } from './registry.routes.ts';
 import { DEMO_REGISTRY_FILE, loadRegistryFile } from './registry-file.ts';
 import { type ImportReport, importRegistry } from './use-cases/import-registry.ts';
 
+export { explicitAgeWindow } from './age-window.ts';
 export type { ProgramData } from './program-data.ts';
 export type { RegistryActor, RegistryRole } from './registry-actor.ts';
 
