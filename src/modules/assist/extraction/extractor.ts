@@ -52,7 +52,7 @@ export interface ExtractionInput {
 export interface ExtractionResult {
   extractor: 'deterministic' | 'llm';
   /** Said to staff: e.g. the LLM timed out and the deterministic result is shown instead. */
-  notices: string[];
+  notices: { en: string; ja: string }[];
   fields: ProposedFields;
   candidates: Candidate[];
 }

@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { ProposedFields } from './extraction/extractor.ts';
+import type { FieldDecision } from './proposal-decisions.ts';
+import type { ProposalStatus } from './proposal-status.ts';
+
+/**
+ * What an extractor read from a municipal page for one program, kept with the text it read (evidence offsets point
+ * into `source_text`) until staff decide. Holds no personal data: program pages only.
+ */
+export const assistProposals = pgTable(
+  'assist_proposals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityCode: text('municipality_code').notNull(),
+    /** registry_programs.id; not a foreign key: modules do not reach into each other's tables. */
+    programId: uuid('program_id').notNull(),
+    sourceKind: text('source_kind').$type<'html' | 'pdf' | 'text' | 'url'>().notNull(),
+    sourceName: text('source_name'),
+    sourceText: text('source_text').notNull(),
+    extractor: text('extractor').$type<'deterministic' | 'llm'>().notNull(),
+    notices: jsonb('notices').$type<{ en: string; ja: string }[]>().notNull().default([]),
+    fields: jsonb('fields').$type<ProposedFields>().notNull(),
+    decisions: jsonb('decisions').$type<Record<string, FieldDecision>>(),
+    status: text('status').$type<ProposalStatus>().notNull().default('open'),
+    appliedVersion: integer('applied_version'),
+    createdBy: text('created_by').notNull(),
+    decidedBy: text('decided_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('assist_proposals_program_idx').on(t.programId, t.createdAt),
+    check('assist_proposals_status_check', sql`${t.status} in ('open', 'applying', 'applied', 'discarded')`),
+    check('assist_proposals_source_kind_check', sql`${t.sourceKind} in ('html', 'pdf', 'text', 'url')`),
+    check('assist_proposals_applied_version_check', sql`(${t.status} = 'applied') = (${t.appliedVersion} is not null)`),
+  ],
+);
