@@ -68,11 +68,12 @@ function inside(span: Evidence | null, c: Candidate): boolean {
   return span != null && c.evidence.start >= span.start && c.evidence.end <= span.end;
 }
 
-/** The words just before a candidate (same line and the line above), to tell 申請期間 from 実施期間. */
+/** The words just before a candidate: its own line so far and the previous non-empty line (a heading, often). */
 function contextBefore(text: string, at: number): string {
-  const lineStart = text.lastIndexOf('\n', at - 1);
-  const previous = lineStart > 0 ? text.lastIndexOf('\n', lineStart - 1) : -1;
-  return text.slice(Math.max(previous + 1, at - 60), at);
+  const parts = text.slice(Math.max(0, at - 120), at).split('\n');
+  const current = parts.pop() ?? '';
+  const previous = parts.filter((p) => p.trim()).pop() ?? '';
+  return `${previous}\n${current}`;
 }
 
 function firstSentence(text: string, all: Line[], after: number): Evidence | null {

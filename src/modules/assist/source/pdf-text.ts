@@ -15,7 +15,7 @@ export async function pdfToText(bytes: Uint8Array, field = 'file'): Promise<{ te
   }
   let document: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
-    document = await getDocumentProxy(new Uint8Array(bytes));
+    document = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   } catch (error) {
     throw sourceError('assist-pdf-malformed', 400, field, {
       en: `The PDF cannot be read: ${(error as Error).message}`,
