@@ -16,6 +16,7 @@ export { authorizeRegistry, registryAbilities } from './staff/staff-registry-act
 export { getStaffProgram, programMunicipality, type StaffProgram } from './use-cases/get-staff-program.ts';
 export { importRegistry } from './use-cases/import-registry.ts';
 export { listProgramVersions } from './use-cases/list-program-versions.ts';
+export { listStaffPrograms } from './use-cases/list-staff-programs.ts';
 export { editProgramDraft } from './use-cases/save-program-draft.ts';
 export { submitProgramVersion } from './use-cases/submit-program-version.ts';
 
