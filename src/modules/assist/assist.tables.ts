@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { Evidence } from './extraction/candidate.ts';
 import type { ProposedFields } from './extraction/extractor.ts';
 import type { FieldDecision } from './proposal-decisions.ts';
 import type { ProposalStatus } from './proposal-status.ts';
@@ -34,5 +35,44 @@ export const assistProposals = pgTable(
     check('assist_proposals_status_check', sql`${t.status} in ('open', 'applying', 'applied', 'discarded')`),
     check('assist_proposals_source_kind_check', sql`${t.sourceKind} in ('html', 'pdf', 'text', 'url')`),
     check('assist_proposals_applied_version_check', sql`(${t.status} = 'applied') = (${t.appliedVersion} is not null)`),
+  ],
+);
+
+/**
+ * A printed hand-out (妊娠届 packet, check-up leaflet) uploaded by staff: its extracted text, the registry categories
+ * and programs it was matched to, and who it is for — pregnancy weeks [from, to) and/or child ages in months
+ * [min, max). Municipal information, not personal data: parents of the municipality (and Tokyo-wide) read it.
+ */
+export const assistHandouts = pgTable(
+  'assist_handouts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityCode: text('municipality_code').notNull(),
+    title: text('title').notNull(),
+    fileName: text('file_name').notNull(),
+    pdf: text('pdf_base64').notNull(),
+    text: text('text').notNull(),
+    /** ASCII spelling of the text for the trigram index (registry's search-key approach; see its README). */
+    searchKey: text('search_key').notNull(),
+    categories: text('categories').array().notNull(),
+    programIds: uuid('program_ids').array().notNull(),
+    pregnancyWeekFrom: integer('pregnancy_week_from'),
+    pregnancyWeekTo: integer('pregnancy_week_to'),
+    ageMinMonths: integer('age_min_months'),
+    ageMaxMonths: integer('age_max_months'),
+    evidence: jsonb('evidence').$type<Evidence[]>().notNull().default([]),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('assist_handouts_municipality_idx').on(t.municipalityCode, t.createdAt),
+    check(
+      'assist_handouts_weeks_check',
+      sql`${t.pregnancyWeekFrom} is null or ${t.pregnancyWeekTo} is null or ${t.pregnancyWeekFrom} < ${t.pregnancyWeekTo}`,
+    ),
+    check(
+      'assist_handouts_ages_check',
+      sql`${t.ageMinMonths} is null or ${t.ageMaxMonths} is null or ${t.ageMinMonths} < ${t.ageMaxMonths}`,
+    ),
   ],
 );

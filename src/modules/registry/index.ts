@@ -11,6 +11,7 @@ export { explicitAgeWindow } from './age-window.ts';
 export type { ProgramData } from './program-data.ts';
 export { type ProgramChanges, programChangesSchema } from './program-input.ts';
 export { rawRecord } from './registry.factories.ts';
+export { normalizeForSearch, searchKey } from './search-key.ts';
 export { actorLabel, assertRole, type RegistryActor, type RegistryRole } from './registry-actor.ts';
 export { authorizeRegistry, registryAbilities } from './staff/staff-registry-actor.ts';
 export { getStaffProgram, programMunicipality, type StaffProgram } from './use-cases/get-staff-program.ts';
