@@ -1,6 +1,7 @@
 import type { TsunaguModule } from '../../platform/module.ts';
 import { assistApiRoutes } from './assist-api.routes.ts';
 import { assistPageRoutes } from './pages/assist-pages.routes.ts';
+import { handoutPageRoutes } from './pages/handout-pages.routes.ts';
 
 export type { ExtractionResult, Extractor, ProposedFields } from './extraction/extractor.ts';
 export { extractCandidates, japaneseExtractor } from './extraction/japanese-extractor.ts';
@@ -11,5 +12,6 @@ export const assistModule: TsunaguModule = {
   async routes(app, services) {
     await assistApiRoutes(app, services);
     await assistPageRoutes(app, services);
+    await handoutPageRoutes(app, services);
   },
 };
