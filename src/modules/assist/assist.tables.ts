@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { Evidence } from './extraction/candidate.ts';
 import type { ProposedFields } from './extraction/extractor.ts';
+import type { MessageDraft } from './messages/message-draft.ts';
 import type { FieldDecision } from './proposal-decisions.ts';
 import type { ProposalStatus } from './proposal-status.ts';
 
@@ -73,6 +74,36 @@ export const assistHandouts = pgTable(
     check(
       'assist_handouts_ages_check',
       sql`${t.ageMinMonths} is null or ${t.ageMaxMonths} is null or ${t.ageMinMonths} < ${t.ageMaxMonths}`,
+    ),
+  ],
+);
+
+/**
+ * Notices drafted from a program (LINE, Web Push, e-mail × ja, en, やさしい日本語), edited and approved by staff.
+ * An approved draft is what notify takes as a template (`((child_name))` variables, notify's syntax); see README.
+ */
+export const assistMessageDrafts = pgTable(
+  'assist_message_drafts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    municipalityCode: text('municipality_code').notNull(),
+    programId: uuid('program_id').notNull(),
+    status: text('status').$type<'draft' | 'approved'>().notNull().default('draft'),
+    generator: text('generator').$type<'template' | 'llm'>().notNull(),
+    texts: jsonb('texts').$type<MessageDraft>().notNull(),
+    variables: text('variables').array().notNull(),
+    createdBy: text('created_by').notNull(),
+    approvedBy: text('approved_by'),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('assist_message_drafts_program_idx').on(t.programId, t.createdAt),
+    check('assist_message_drafts_status_check', sql`${t.status} in ('draft', 'approved')`),
+    check(
+      'assist_message_drafts_approval_check',
+      sql`(${t.status} = 'approved') = (${t.approvedBy} is not null and ${t.approvedAt} is not null)`,
     ),
   ],
 );

@@ -1,5 +1,6 @@
 import type { TsunaguModule } from '../../platform/module.ts';
 import { assistApiRoutes } from './assist-api.routes.ts';
+import { messageDraftsApiRoutes } from './message-drafts-api.routes.ts';
 import { assistPageRoutes } from './pages/assist-pages.routes.ts';
 import { handoutPageRoutes } from './pages/handout-pages.routes.ts';
 
@@ -11,6 +12,7 @@ export const assistModule: TsunaguModule = {
   name: 'assist',
   async routes(app, services) {
     await assistApiRoutes(app, services);
+    await messageDraftsApiRoutes(app, services);
     await assistPageRoutes(app, services);
     await handoutPageRoutes(app, services);
   },
