@@ -1,4 +1,3 @@
-import { extractText, getDocumentProxy } from 'unpdf';
 import { SOURCE_LIMITS, sourceError, tooLarge } from './source-limits.ts';
 
 /**
@@ -13,6 +12,8 @@ export async function pdfToText(bytes: Uint8Array, field = 'file'): Promise<{ te
       ja: 'PDF ファイルではありません（%PDF- で始まっていません）。',
     });
   }
+  // Loaded on first use: pdf.js is large, and the CLI and most requests never read a PDF.
+  const { extractText, getDocumentProxy } = await import('unpdf');
   let document: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     document = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
