@@ -33,6 +33,10 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   SIGNATURE_TRUST_ANCHORS_FILE: z.string().min(1).optional(),
+  ASSIST_LLM_BASE_URL: z.url().optional(),
+  ASSIST_LLM_MODEL: z.string().min(1).optional(),
+  ASSIST_LLM_API_KEY: z.string().min(1).optional(),
+  ASSIST_LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(20_000),
 });
 
 export type Environment = z.input<typeof envSchema>;
@@ -62,6 +66,8 @@ export interface Config {
   oidc: { issuer: string; clientId: string; clientSecret: string } | undefined;
   /** PEM file of the root certificates a document signature must chain to (the demo CA is added in demo mode). */
   signatureTrustAnchorsFile: string | undefined;
+  /** An OpenAI-compatible Chat Completions endpoint for the assist module; undefined: deterministic only. */
+  assistLlm: { baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +103,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       { variable: 'OIDC_ISSUER', message: 'OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together' },
     ]);
   }
+  if (Boolean(e.ASSIST_LLM_BASE_URL) !== Boolean(e.ASSIST_LLM_MODEL)) {
+    throw new ConfigError([
+      { variable: 'ASSIST_LLM_BASE_URL', message: 'ASSIST_LLM_BASE_URL and ASSIST_LLM_MODEL go together' },
+    ]);
+  }
   const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? 'localhost' : e.HOST;
   return {
     env: e.NODE_ENV,
@@ -121,5 +132,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { issuer: e.OIDC_ISSUER.replace(/\/$/, ''), clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET }
         : undefined,
     signatureTrustAnchorsFile: e.SIGNATURE_TRUST_ANCHORS_FILE,
+    assistLlm:
+      e.ASSIST_LLM_BASE_URL && e.ASSIST_LLM_MODEL
+        ? {
+            baseUrl: e.ASSIST_LLM_BASE_URL.replace(/\/$/, ''),
+            model: e.ASSIST_LLM_MODEL,
+            apiKey: e.ASSIST_LLM_API_KEY,
+            timeoutMs: e.ASSIST_LLM_TIMEOUT_MS,
+          }
+        : undefined,
   };
 }

@@ -1,4 +1,5 @@
 import type { TsunaguModule } from '../platform/module.ts';
+import { assistModule } from './assist/index.ts';
 import { benefitsModule } from './benefits/index.ts';
 import { healthModule } from './health/index.ts';
 import { hokatsuModule } from './hokatsu/index.ts';
@@ -16,4 +17,5 @@ export const modules: readonly TsunaguModule[] = [
   benefitsModule,
   hokatsuModule,
   portalModule,
+  assistModule,
 ];

@@ -7,8 +7,19 @@ import { registryRoutes } from './registry.routes.ts';
 import { DEMO_REGISTRY_FILE, loadRegistryFile } from './registry-file.ts';
 import { type ImportReport, importRegistry } from './use-cases/import-registry.ts';
 
+export { explicitAgeWindow } from './age-window.ts';
 export type { ProgramData } from './program-data.ts';
-export type { RegistryActor, RegistryRole } from './registry-actor.ts';
+export { type ProgramChanges, programChangesSchema } from './program-input.ts';
+export { rawRecord } from './registry.factories.ts';
+export { actorLabel, assertRole, type RegistryActor, type RegistryRole } from './registry-actor.ts';
+export { normalizeForSearch, searchKey } from './search-key.ts';
+export { authorizeRegistry, registryAbilities } from './staff/staff-registry-actor.ts';
+export { getStaffProgram, programMunicipality, type StaffProgram } from './use-cases/get-staff-program.ts';
+export { importRegistry } from './use-cases/import-registry.ts';
+export { listProgramVersions } from './use-cases/list-program-versions.ts';
+export { listStaffPrograms } from './use-cases/list-staff-programs.ts';
+export { editProgramDraft } from './use-cases/save-program-draft.ts';
+export { submitProgramVersion } from './use-cases/submit-program-version.ts';
 
 export const registryModule: TsunaguModule = {
   name: 'registry',
