@@ -36,6 +36,8 @@ export { readHouseholdAsSystem } from './use-cases/read-household-as-system.ts';
 export { registerChild } from './use-cases/register-child.ts';
 /** A parent signs a document digest with the card (demo card authority in demo mode). */
 export { signDocument } from './use-cases/sign-document.ts';
+/** The same signature for a caller that has just read the parent's household (benefits applications). */
+export { signForReadHousehold } from './use-cases/sign-for-read-household.ts';
 export type { UseCaseContext } from './use-cases/use-case-context.ts';
 
 /** Parents, households, staff, partner apps; sign-in, sessions, consents and signatures. */

@@ -114,6 +114,15 @@ describe('parent benefit pages', () => {
     expect(apps.rows).toHaveLength(1);
     expect(apps.rows[0]!.signature).toBeTruthy();
     expect(JSON.parse(apps.rows[0]!.signed_document).children[0].benefits).toEqual(['018support', 'akachan-first']);
+    // Each use of the card key is audited (the first submission and the double tap), with the claims it opened.
+    const audits = await t.services.db.execute<{ action: string; n: number }>(
+      sql`select action, count(*)::int n from audit_events where actor_id = ${parent.id}
+          and action in ('signature.create', 'benefit-claim.create') group by action order by action`,
+    );
+    expect(audits.rows).toEqual([
+      { action: 'benefit-claim.create', n: 2 },
+      { action: 'signature.create', n: 2 },
+    ]);
 
     const list = await browser.request({ url: '/benefits/claims?done=applied' });
     expect(list.body).toContain('申請を受け付けました');
