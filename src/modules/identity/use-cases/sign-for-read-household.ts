@@ -30,7 +30,12 @@ export async function signForReadHousehold(
   const ca = signatures.demoCa();
   if (!ca) throw signingUnavailable();
   const authority = await ca;
-  const signer = await authority.signerFor(parent.id, `CN=${parent.name.replaceAll(/[,=+<>#;\\"]/g, ' ')}`, input.now);
+  const signer = await cardSigner(
+    authority,
+    parent.id,
+    `CN=${parent.name.replaceAll(/[,=+<>#;\\"]/g, ' ')}`,
+    input.now,
+  );
   const signature = await signBytes(signer.privateKey, new Uint8Array(input.digest));
   const audit: AuditEntry = {
     actor,
@@ -45,7 +50,8 @@ export async function signForReadHousehold(
   return {
     algorithm: 'ES256' as const,
     signature: Buffer.from(signature).toString('base64'),
-    certificateChain: [signer.certificate.toString('pem'), authority.root.toString('pem')],
+    // The signer's certificate only: the verifier builds the chain to its own trust anchors.
+    certificateChain: [signer.certificate.toString('pem')],
     signedAt: input.now.toISOString(),
     audit,
   };
