@@ -30,12 +30,7 @@ export async function signForReadHousehold(
   const ca = signatures.demoCa();
   if (!ca) throw signingUnavailable();
   const authority = await ca;
-  const signer = await cardSigner(
-    authority,
-    parent.id,
-    `CN=${parent.name.replaceAll(/[,=+<>#;\\"]/g, ' ')}`,
-    input.now,
-  );
+  const signer = await authority.signerFor(parent.id, `CN=${parent.name.replaceAll(/[,=+<>#;\\"]/g, ' ')}`, input.now);
   const signature = await signBytes(signer.privateKey, new Uint8Array(input.digest));
   const audit: AuditEntry = {
     actor,
