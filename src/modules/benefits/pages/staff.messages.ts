@@ -21,6 +21,7 @@ export const staffBenefitsMessages = defineMessages({
     checks: {
       'not-found': '見つからないか担当外です',
       'wrong-status': 'この状況では処理できません',
+      'reviewed-by-you': 'ご自身が審査した申請です（別の承認者が決定します）',
       'no-amount': '支給額が0円です',
       'months-outside-year': '対象月が年度外です',
       'bank-account-invalid': '口座情報が不正です',
@@ -98,6 +99,7 @@ export const staffBenefitsMessages = defineMessages({
     checks: {
       'not-found': 'Not found or outside your municipality',
       'wrong-status': 'Not possible in this status',
+      'reviewed-by-you': 'You reviewed it (another approver decides)',
       'no-amount': 'The amount is zero',
       'months-outside-year': 'Months outside the fiscal year',
       'bank-account-invalid': 'The bank account is invalid',

@@ -19,7 +19,7 @@ import { todayInTokyo } from '../use-cases/household-benefits.ts';
 import { listReviewQueue } from '../use-cases/list-review-queue.ts';
 import { recordPaymentResults } from '../use-cases/record-payment-results.ts';
 import { type BulkOutcome, bulkApproveClaims, startClaimReviews } from '../use-cases/review-claims-in-bulk.ts';
-import { staffBenefitsActor } from '../use-cases/staff-access.ts';
+import { staffBenefitsActor, staffReaderActor } from '../use-cases/staff-access.ts';
 
 const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -60,7 +60,7 @@ export async function benefitsStaffPageRoutes(app: FastifyInstance, services: Ap
     extra: { status?: (typeof CLAIM_STATUSES)[number] | undefined; outcomes?: BulkOutcome[]; errors?: FieldError[] },
     code = 200,
   ) => {
-    const reviewer = await staffBenefitsActor(services, actor, 'benefit-claim.review', {}, request.id);
+    const reviewer = await staffReaderActor(services, actor, {}, request.id);
     const queue = await listReviewQueue(services, {
       actor: reviewer,
       query: extra.status ? { statuses: [extra.status], limit: 200 } : { limit: 200 },
@@ -118,7 +118,7 @@ export async function benefitsStaffPageRoutes(app: FastifyInstance, services: Ap
     errors: FieldError[] = [],
     code = 200,
   ) => {
-    const reviewer = await staffBenefitsActor(services, actor, 'benefit-claim.review', {}, request.id);
+    const reviewer = await staffReaderActor(services, actor, {}, request.id);
     const detail = await getClaimDetail(services, { actor: reviewer, claimId, requestId: request.id });
     const csrfToken = reply.generateCsrf();
     return sendPage(request, reply, (lang) => claimDetailPage(lang, { ...detail, csrfToken, errors }), code);
