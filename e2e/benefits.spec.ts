@@ -124,16 +124,16 @@ describe.runIf(chromiumAvailable())('benefits in Chromium: birth → one applica
     await expect(page.locator('[data-benefit="018support"]').first().textContent()).resolves.toContain('対象です');
     await expect(page.locator('[data-benefit="akachan-first"]').first().textContent()).resolves.toContain('100,000円');
     await page.check('#field-householdConfirmed');
-    await page.fill('#field-bankCode', '0001');
-    await page.fill('#field-branchCode', '123');
-    await page.fill('#field-accountNumber', '1234567');
-    await page.fill('#field-holderKana', 'いたばし ようこ');
+    // The demo card authority holds this parent's 公金受取口座: chosen, nothing typed.
+    await expect(page.locator('[data-testid="public-account"]').textContent()).resolves.toContain('****592');
+    await page.check('#field-source');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: `${SCREENSHOTS}/benefits-apply-ja-360.png`, fullPage: true });
     await page.click('[data-testid="benefits-next"]');
     await page.waitForURL(`${baseUrl}/benefits/confirm`);
+    await expect(page.locator('[data-testid="paid-to"]').textContent()).resolves.toContain('公金受取口座');
     await expect(page.locator('[data-testid="paid-to"]').textContent()).resolves.toContain('ｲﾀﾊﾞｼ ﾖｳｺ');
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: `${SCREENSHOTS}/benefits-check-ja-360.png`, fullPage: true });

@@ -9,6 +9,7 @@ import { usersCommand } from './users.command.ts';
 // src/platform/access and src/platform/db/tenant-scope.ts; request.actor is set for every request by the auth hook.
 
 export type { ConsentView } from './consent.schemas.ts';
+export type { RegisteredAccount } from './demo-card/demo-public-receipt-accounts.ts';
 export type { ChildView, HouseholdView, PregnancyView } from './identity.schemas.ts';
 export { registerIdentityAuth, requireSignedIn, SESSION_COOKIE } from './sessions/auth-hook.ts';
 /** The signing and trust store other modules use for card-signed documents (benefits applications). */
@@ -28,6 +29,8 @@ export {
 } from './testing/identity-factories.ts';
 /** A parent's or permitted staff member's read of a household (authorized, scoped, audited). */
 export { getHousehold } from './use-cases/get-household.ts';
+/** The signed-in parent's 公金受取口座 (demo card authority only; null elsewhere). */
+export { getPublicReceiptAccount } from './use-cases/get-public-receipt-account.ts';
 /** Whether a parent's consent (partner app, channel, clinic sharing) is in force. */
 export { hasConsent } from './use-cases/manage-consents.ts';
 /** A system read (jobs, subscribers) of a household, audited with its purpose. */
