@@ -91,7 +91,11 @@ describe.runIf(chromiumAvailable())('benefits in Chromium: birth → one applica
     const office = await staffContext.newPage();
     await signInStaff(office, staff);
     await office.goto(`${baseUrl}/staff/benefits/births`);
-    await office.fill('#field-householdId', householdId);
+    // Staff find the household by the guardian's name (own municipality), instead of typing its id.
+    await office.fill('#field-searchName', '板橋 葉子');
+    await office.click('[data-testid="search-household"]');
+    await office.click(`[data-testid="choose-household"][href*="${householdId}"]`);
+    await expect(office.inputValue('#field-householdId')).resolves.toBe(householdId);
     await office.fill('#field-childName', '板橋 ひなた');
     await office.fill('#field-childNameKana', 'いたばし ひなた');
     await office.fill('#field-birthDate', today.toString());

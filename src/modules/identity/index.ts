@@ -37,6 +37,8 @@ export { hasConsent } from './use-cases/manage-consents.ts';
 export { readHouseholdAsSystem } from './use-cases/read-household-as-system.ts';
 /** A parent adds a child to their own household (benefits: confirming a reported birth with one tap). */
 export { registerChild } from './use-cases/register-child.ts';
+/** Staff find a household by a guardian's name, address or birth date (own municipality, audited). */
+export { type HouseholdMatch, searchHouseholds } from './use-cases/search-households.ts';
 /** A parent signs a document digest with the card (demo card authority in demo mode). */
 export { signDocument } from './use-cases/sign-document.ts';
 /** The same signature for a caller that has just read the parent's household (benefits applications). */
