@@ -185,7 +185,13 @@ async function startProfiledServer(serverEnv: Record<string, string>, dir: strin
   const url = `http://127.0.0.1:${serverEnv.PORT}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    if (await fetch(`${url}/readyz`).then((r) => r.status === 200, () => false)) return { child, readyMs: 0, url };
+    if (
+      await fetch(`${url}/readyz`).then(
+        (r) => r.status === 200,
+        () => false,
+      )
+    )
+      return { child, readyMs: 0, url };
     await new Promise((r) => setTimeout(r, 50));
   }
 }
