@@ -54,6 +54,17 @@ describe.runIf(chromiumAvailable())('benefits in Chromium: birth → one applica
     await page.click('button[value="login"]');
   }
 
+  async function signInStaff(page: Page, staff: { email: string; password: string; totpSecret: string }) {
+    await page.goto(`${baseUrl}/staff/sign-in`);
+    await page.fill('#field-email', staff.email);
+    await page.fill('#field-password', staff.password);
+    await page.click('button[type="submit"]');
+    await page.waitForURL(`${baseUrl}/staff/sign-in/totp`);
+    await page.fill('#field-code', totpCode(staff.totpSecret, new Date()));
+    await page.click('button[type="submit"]');
+    await page.waitForURL(`${baseUrl}/staff`);
+  }
+
   it('reports a birth, the parent confirms and applies once, staff approve and pay, the timeline shows each step', async () => {
     const today = Temporal.Now.plainDateISO('Asia/Tokyo');
 
@@ -78,16 +89,13 @@ describe.runIf(chromiumAvailable())('benefits in Chromium: birth → one applica
     });
     const staffContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
     const office = await staffContext.newPage();
-    await office.goto(`${baseUrl}/staff/sign-in`);
-    await office.fill('#field-email', staff.email);
-    await office.fill('#field-password', staff.password);
-    await office.click('button[type="submit"]');
-    await office.waitForURL(`${baseUrl}/staff/sign-in/totp`);
-    await office.fill('#field-code', totpCode(staff.totpSecret, new Date()));
-    await office.click('button[type="submit"]');
-    await office.waitForURL(`${baseUrl}/staff`);
+    await signInStaff(office, staff);
     await office.goto(`${baseUrl}/staff/benefits/births`);
-    await office.fill('#field-householdId', householdId);
+    // Staff find the household by the guardian's name (own municipality), instead of typing its id.
+    await office.fill('#field-searchName', '板橋 葉子');
+    await office.click('[data-testid="search-household"]');
+    await office.click(`[data-testid="choose-household"][href*="${householdId}"]`);
+    await expect(office.inputValue('#field-householdId')).resolves.toBe(householdId);
     await office.fill('#field-childName', '板橋 ひなた');
     await office.fill('#field-childNameKana', 'いたばし ひなた');
     await office.fill('#field-birthDate', today.toString());
@@ -120,16 +128,16 @@ describe.runIf(chromiumAvailable())('benefits in Chromium: birth → one applica
     await expect(page.locator('[data-benefit="018support"]').first().textContent()).resolves.toContain('対象です');
     await expect(page.locator('[data-benefit="akachan-first"]').first().textContent()).resolves.toContain('100,000円');
     await page.check('#field-householdConfirmed');
-    await page.fill('#field-bankCode', '0001');
-    await page.fill('#field-branchCode', '123');
-    await page.fill('#field-accountNumber', '1234567');
-    await page.fill('#field-holderKana', 'いたばし ようこ');
+    // The demo card authority holds this parent's 公金受取口座: chosen, nothing typed.
+    await expect(page.locator('[data-testid="public-account"]').textContent()).resolves.toContain('****592');
+    await page.check('#field-source');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: `${SCREENSHOTS}/benefits-apply-ja-360.png`, fullPage: true });
     await page.click('[data-testid="benefits-next"]');
     await page.waitForURL(`${baseUrl}/benefits/confirm`);
+    await expect(page.locator('[data-testid="paid-to"]').textContent()).resolves.toContain('公金受取口座');
     await expect(page.locator('[data-testid="paid-to"]').textContent()).resolves.toContain('ｲﾀﾊﾞｼ ﾖｳｺ');
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: `${SCREENSHOTS}/benefits-check-ja-360.png`, fullPage: true });
@@ -151,14 +159,21 @@ describe.runIf(chromiumAvailable())('benefits in Chromium: birth → one applica
     for (const box of await office.locator('input[name="claimId"]').all()) await box.check();
     await office.click('button[value="start-review"]');
     await expect(office.locator('[data-testid="bulk-outcomes"]').textContent()).resolves.toContain('処理しました');
-    await office.goto(`${baseUrl}/staff/benefits?status=under-review`);
-    for (const box of await office.locator('input[name="claimId"]').all()) await box.check();
-    await office.click('[data-testid="bulk-approve"]');
-    await expect(office.locator('[data-testid="bulk-outcomes"]').textContent()).resolves.not.toContain(
+    // A second person decides (four eyes): the approver, who did not review these claims.
+    const approver = await makeStaff(t.services, { municipalityCode: '131199', roles: ['benefits-approver'] });
+    const approverContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+    const approverPage = await approverContext.newPage();
+    await signInStaff(approverPage, approver);
+    await approverPage.goto(`${baseUrl}/staff/benefits?status=under-review`);
+    for (const box of await approverPage.locator('input[name="claimId"]').all()) await box.check();
+    await approverPage.click('[data-testid="bulk-approve"]');
+    await expect(approverPage.locator('[data-testid="bulk-outcomes"]').textContent()).resolves.not.toContain(
       '処理しませんでした',
     );
-    await expectNoSeriousA11yViolations(office);
-    await office.screenshot({ path: `${SCREENSHOTS}/benefits-staff-queue-ja-1280.png`, fullPage: true });
+    await expectNoSeriousA11yViolations(approverPage);
+    await approverPage.screenshot({ path: `${SCREENSHOTS}/benefits-staff-queue-ja-1280.png`, fullPage: true });
+    await approverContext.close();
+    await office.goto(`${baseUrl}/staff/benefits`);
 
     const instalment = currentInstalment(today);
     await office.fill('#field-fiscalYear', String(instalment.fiscalYear));

@@ -7,6 +7,7 @@ import { benefitClaimHistory, benefitClaims } from './benefits.tables.ts';
 import { auditActor, type BenefitsActor, staffCovers, transitionParty } from './benefits-actor.ts';
 import './claim-events.ts';
 import { CLAIM_STATUS_LABELS, type ClaimStatus, findTransition } from './claim-status.ts';
+import { assertNotOwnReview } from './four-eyes.ts';
 
 export type ClaimRow = typeof benefitClaims.$inferSelect;
 
@@ -60,6 +61,7 @@ export async function transitionClaim(
     });
   }
   if (!transition.by.includes(transitionParty(options.actor))) throw forbidden();
+  await assertNotOwnReview(tx, options.actor, claim.id, to);
   const reason = options.reason?.trim() || null;
   if (transition.needsReason && !reason) {
     throw badRequest('reason-required', 'body.reason', {

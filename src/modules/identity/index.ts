@@ -9,6 +9,7 @@ import { usersCommand } from './users.command.ts';
 // src/platform/access and src/platform/db/tenant-scope.ts; request.actor is set for every request by the auth hook.
 
 export type { ConsentView } from './consent.schemas.ts';
+export type { RegisteredAccount } from './demo-card/demo-public-receipt-accounts.ts';
 export type { ChildView, HouseholdView, PregnancyView } from './identity.schemas.ts';
 export { registerIdentityAuth, requireSignedIn, SESSION_COOKIE } from './sessions/auth-hook.ts';
 /** The signing and trust store other modules use for card-signed documents (benefits applications). */
@@ -30,14 +31,20 @@ export {
 export { ensureDemoStaffAccount } from './use-cases/ensure-demo-staff-account.ts';
 /** A parent's or permitted staff member's read of a household (authorized, scoped, audited). */
 export { getHousehold } from './use-cases/get-household.ts';
+/** The signed-in parent's 公金受取口座 (demo card authority only; null elsewhere). */
+export { getPublicReceiptAccount } from './use-cases/get-public-receipt-account.ts';
 /** Whether a parent's consent (partner app, channel, clinic sharing) is in force. */
 export { hasConsent } from './use-cases/manage-consents.ts';
 /** A system read (jobs, subscribers) of a household, audited with its purpose. */
 export { readHouseholdAsSystem } from './use-cases/read-household-as-system.ts';
 /** A parent adds a child to their own household (benefits: confirming a reported birth with one tap). */
 export { registerChild } from './use-cases/register-child.ts';
+/** Staff find a household by a guardian's name, address or birth date (own municipality, audited). */
+export { type HouseholdMatch, searchHouseholds } from './use-cases/search-households.ts';
 /** A parent signs a document digest with the card (demo card authority in demo mode). */
 export { signDocument } from './use-cases/sign-document.ts';
+/** The same signature for a caller that has just read the parent's household (benefits applications). */
+export { signForReadHousehold } from './use-cases/sign-for-read-household.ts';
 export type { UseCaseContext } from './use-cases/use-case-context.ts';
 
 /** Parents, households, staff, partner apps; sign-in, sessions, consents and signatures. */

@@ -60,9 +60,10 @@ export const PERMISSIONS = {
     roles: ['health-officer'],
     clinicStaff: true,
   },
-  // benefits: approval, payment runs and birth reports (review itself is 'benefit-claim.review' above). Identity has
-  // one benefits role, so approval is not separated from review; the treasury step sits with the municipality admin.
-  'benefit-claim.approve': { description: 'Approve or refuse benefit claims', roles: ['benefits-reviewer'] },
+  // benefits: approval, payment runs and birth reports (review itself is 'benefit-claim.review' above). Approval is
+  // its own role, and the benefits module refuses a decision by the claim's own reviewer (four eyes); the treasury
+  // step sits with the municipality admin.
+  'benefit-claim.approve': { description: 'Approve or refuse benefit claims', roles: ['benefits-approver'] },
   'benefit-payment.manage': {
     description: 'Generate benefit payment files and record the bank’s results',
     roles: ['municipality-admin'],

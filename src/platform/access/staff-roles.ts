@@ -5,6 +5,7 @@ export const STAFF_ROLES = [
   'notice-sender',
   'nursery-screener',
   'benefits-reviewer',
+  'benefits-approver',
   'health-officer',
   'municipality-admin',
   'platform-admin',

@@ -98,3 +98,42 @@ describe('birth report fan-out', () => {
     ]);
   });
 });
+
+describe('household search on the birth-report form', () => {
+  it('finds the household by part of a guardian’s name, address or birth date in the own municipality only, audited', async () => {
+    const { parent } = await makeParent(t.services, { municipalityCode: '131199', name: '検索 七海' });
+    const elsewhere = await makeParent(t.services, { municipalityCode: '131121', name: '検索 七海' });
+    const staff = await staffBrowser('131199');
+
+    const byName = await staff.request({ url: `/staff/benefits/births?searchName=${encodeURIComponent('七海')}` });
+    expect(byName.statusCode).toBe(200);
+    expect(byName.body).toContain('検索 七海');
+    // The same name in 世田谷区 is not this municipality's to see.
+    expect(byName.body).toContain(`householdId=${parent.householdId}`);
+    expect(byName.body).not.toContain(elsewhere.parent.householdId);
+
+    const byDate = await staff.request({
+      url: '/staff/benefits/births?searchBirthDate=1990-05-01&searchAddress=板橋区',
+    });
+    expect(byDate.body).toContain(`householdId=${parent.householdId}`);
+    // A wildcard typed by staff is a literal character, not "everything".
+    const wildcard = await staff.request({ url: '/staff/benefits/births?searchName=%25' });
+    expect(wildcard.body).toContain('該当する世帯はありません');
+
+    // Choosing the household fills the report form.
+    const chosen = await staff.request({ url: `/staff/benefits/births?householdId=${parent.householdId}` });
+    expect(chosen.body).toMatch(
+      new RegExp(`id="field-householdId" name="householdId" type="text" value="${parent.householdId}"`),
+    );
+
+    const bad = await staff.request({ url: '/staff/benefits/births?searchBirthDate=1990-13-40' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('生年月日は日付');
+
+    const audits = await t.services.db.execute<{ n: number }>(
+      sql`select count(*)::int n from audit_events where action = 'household.read'
+          and resource_id = ${parent.householdId} and purpose like 'birth report: find the household%'`,
+    );
+    expect(audits.rows[0]!.n).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Lang } from '../../../platform/i18n/i18n.ts';
-import type { HouseholdView } from '../../identity/index.ts';
+import type { HouseholdView, RegisteredAccount } from '../../identity/index.ts';
+import type { BankAccount } from '../bank-account.schemas.ts';
 import type { ChildBenefits } from '../use-cases/household-benefits.ts';
 import { benefitsMessages } from './benefits.messages.ts';
 
@@ -187,9 +188,13 @@ export function applyPage(
     errors: FieldError[];
     births?: { id: string; childName: string; birthDate: string }[];
     flash?: 'birth-confirmed' | undefined;
+    /** The parent's 公金受取口座 when the card authority supplies one. */
+    publicAccount?: RegisteredAccount | null;
   },
 ) {
   const m = benefitsMessages(lang);
+  const account = props.publicAccount;
+  const source = props.values.source ?? (account ? 'public-receipt' : 'manual');
   const canApply = props.selection.length > 0;
   return {
     title: m.applyTitle,
@@ -254,8 +259,51 @@ export function applyPage(
               <legend>
                 <h2>{m.accountTitle}</h2>
               </legend>
-              <p class="hint">{m.publicAccountUnavailable}</p>
-              <input type="hidden" name="source" value="manual" />
+              {account ? (
+                <div class="field benefits-account-choice" data-testid="public-account">
+                  {props.errors.some((e) => e.field === 'source') ? (
+                    <span class="field__error" id="field-source-error">
+                      {props.errors.find((e) => e.field === 'source')?.message}
+                    </span>
+                  ) : null}
+                  <div>
+                    <input
+                      type="radio"
+                      id="field-source"
+                      name="source"
+                      value="public-receipt"
+                      checked={source === 'public-receipt'}
+                    />
+                    <label for="field-source">
+                      {m.publicAccountChoice}
+                      <span class="hint">
+                        {m.publicAccountSummary(
+                          account.bankCode,
+                          account.branchCode,
+                          // Only the last digits on screen: the page may be seen over a shoulder.
+                          `****${account.accountNumber.slice(-3)}`,
+                          account.holderKana,
+                        )}
+                      </span>
+                    </label>
+                  </div>
+                  <div>
+                    <input
+                      type="radio"
+                      id="field-source-manual"
+                      name="source"
+                      value="manual"
+                      checked={source === 'manual'}
+                    />
+                    <label for="field-source-manual">{m.manualAccountChoice}</label>
+                  </div>
+                </div>
+              ) : (
+                <>
+                  <p class="hint">{m.publicAccountUnavailable}</p>
+                  <input type="hidden" name="source" value="manual" />
+                </>
+              )}
               <Field name="bankCode" label={m.bankCode} inputmode="numeric" maxLength={4} {...props} />
               <Field name="branchCode" label={m.branchCode} inputmode="numeric" maxLength={3} {...props} />
               <div class="field">
@@ -289,7 +337,8 @@ export function checkPage(
   props: {
     children: { name: string; benefits: { code: string; amount: number; months: number }[] }[];
     values: FormValues;
-    holderKana: string;
+    /** The validated account (for 公金受取口座, the registered one looked up for this step). */
+    account: BankAccount;
     csrfToken: string;
   },
 ) {
@@ -320,8 +369,12 @@ export function checkPage(
         </dl>
         <h2>{m.paidTo}</h2>
         <p data-testid="paid-to">
-          {props.values.bankCode}-{props.values.branchCode} {m.accountTypes[props.values.accountType ?? '1']}{' '}
-          {props.values.accountNumber} {props.holderKana}
+          {props.account.source === 'public-receipt' ? `${m.publicAccountShort} ` : ''}
+          {props.account.bankCode}-{props.account.branchCode} {m.accountTypes[props.account.accountType]}{' '}
+          {props.account.source === 'public-receipt'
+            ? `****${props.account.accountNumber.slice(-3)}`
+            : props.account.accountNumber}{' '}
+          {props.account.holderKana}
         </p>
         <form method="post" action="/benefits/apply">
           <input type="hidden" name="_csrf" value={props.csrfToken} />

@@ -29,7 +29,12 @@ export const benefitsMessages = defineMessages({
     nothingToApply: '今申請できる給付はありません。申請済みの給付の状況は「申請の状況」で確認できます。',
     accountTitle: '振込先の口座',
     publicAccountUnavailable:
-      'ご利用のカード認証サービスからは公金受取口座が提供されていないため、口座を入力してください（デモ環境の認証局は公金受取口座を提供しません）。',
+      '公金受取口座が見つからないため（未登録、またはカード認証サービスが提供していません）、振込先の口座を入力してください。',
+    publicAccountChoice: '公金受取口座（マイナポータルで登録済みの口座）に振り込む',
+    publicAccountSummary: (bank: string, branch: string, number: string, holder: string) =>
+      `金融機関 ${bank}・支店 ${branch}・口座番号 ${number}・名義 ${holder}`,
+    manualAccountChoice: 'ほかの口座を入力する',
+    publicAccountShort: '公金受取口座',
     bankCode: '金融機関コード（4桁）',
     branchCode: '支店コード（3桁）',
     accountType: '預金種目',
@@ -98,7 +103,12 @@ export const benefitsMessages = defineMessages({
       'There is nothing to apply for now. See the progress of your applications under “Your applications”.',
     accountTitle: 'Bank account for payment',
     publicAccountUnavailable:
-      'Your card sign-in service does not provide your public-funds receipt account (公金受取口座), so please enter an account (the demo authority does not provide one).',
+      'No public-funds receipt account (公金受取口座) was found for you (not registered, or not provided by your card sign-in service), so please enter the account to pay into.',
+    publicAccountChoice: 'Pay into my 公金受取口座 (the account registered on マイナポータル)',
+    publicAccountSummary: (bank: string, branch: string, number: string, holder: string) =>
+      `Bank ${bank}, branch ${branch}, account ${number}, holder ${holder}`,
+    manualAccountChoice: 'Enter another account',
+    publicAccountShort: '公金受取口座',
     bankCode: 'Bank code (4 digits)',
     branchCode: 'Branch code (3 digits)',
     accountType: 'Account type',

@@ -1,4 +1,5 @@
 import type { Lang } from '../../../platform/i18n/i18n.ts';
+import type { HouseholdMatch } from '../../identity/index.ts';
 import { CLAIM_STATUS_LABELS, CLAIM_STATUSES, type ClaimStatus } from '../claim-status.ts';
 import type { Reason } from '../rules/evaluation.ts';
 import type { BulkOutcome } from '../use-cases/review-claims-in-bulk.ts';
@@ -367,10 +368,17 @@ function Choice(props: { name: string; label: string; options: Record<string, st
 /** The 出生届 entry form: the facts the parent will not have to type again. */
 export function birthReportPage(
   lang: Lang,
-  props: { values: Record<string, string | undefined>; errors: FieldError[]; saved: boolean; csrfToken: string },
+  props: {
+    values: Record<string, string | undefined>;
+    errors: FieldError[];
+    saved: boolean;
+    csrfToken: string;
+    search?: { name?: string; address?: string; birthDate?: string; matches?: HouseholdMatch[] };
+  },
 ) {
   const m = staffBenefitsMessages(lang);
   const v = (k: string) => props.values[k] ?? '';
+  const search = props.search ?? {};
   return {
     title: m.birthTitle,
     body: (
@@ -385,6 +393,58 @@ export function birthReportPage(
           </p>
         ) : null}
         <ErrorSummary lang={lang} errors={props.errors} />
+        <form method="get" action="/staff/benefits/births" data-testid="household-search">
+          <fieldset>
+            <legend>
+              <h2>{m.searchTitle}</h2>
+            </legend>
+            <p class="hint">{m.searchHint}</p>
+            <div class="field">
+              <label for="field-searchName">{m.searchName}</label>
+              <input id="field-searchName" name="searchName" type="text" value={search.name ?? ''} autocomplete="off" />
+            </div>
+            <div class="field">
+              <label for="field-searchAddress">{m.searchAddress}</label>
+              <input
+                id="field-searchAddress"
+                name="searchAddress"
+                type="text"
+                value={search.address ?? ''}
+                autocomplete="off"
+              />
+            </div>
+            <div class="field">
+              <label for="field-searchBirthDate">{m.searchBirthDate}</label>
+              <input id="field-searchBirthDate" name="searchBirthDate" type="date" value={search.birthDate ?? ''} />
+            </div>
+            <button class="button button--secondary" type="submit" data-testid="search-household">
+              {m.search}
+            </button>
+          </fieldset>
+        </form>
+        {search.matches ? (
+          search.matches.length === 0 ? (
+            <p data-testid="household-matches">{m.noMatches}</p>
+          ) : (
+            <ul data-testid="household-matches">
+              {search.matches.map((match) => (
+                <li key={`${match.householdId}-${match.parentName}`}>
+                  {match.parentName} ({match.parentBirthDate ?? '—'}) {match.address ?? ''}{' '}
+                  <a
+                    data-testid="choose-household"
+                    href={`/staff/benefits/births?${new URLSearchParams({
+                      householdId: match.householdId,
+                      parent1Name: match.parentName,
+                      address: match.address ?? '',
+                    }).toString()}`}
+                  >
+                    {m.choose}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )
+        ) : null}
         <form method="post" action="/staff/benefits/births">
           <input type="hidden" name="_csrf" value={props.csrfToken} />
           <Input name="householdId" label={m.householdId} value={v('householdId')} />

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../platform/testing/test-app.ts';
+import { demoCardIssuer } from '../../identity/demo-card/demo-card-provider.ts';
 import { CookieJarClient, formField, makeParent, parentCookie, registerChild } from '../../identity/index.ts';
 
 let t: TestContext;
@@ -114,6 +115,15 @@ describe('parent benefit pages', () => {
     expect(apps.rows).toHaveLength(1);
     expect(apps.rows[0]!.signature).toBeTruthy();
     expect(JSON.parse(apps.rows[0]!.signed_document).children[0].benefits).toEqual(['018support', 'akachan-first']);
+    // Each use of the card key is audited (the first submission and the double tap), with the claims it opened.
+    const audits = await t.services.db.execute<{ action: string; n: number }>(
+      sql`select action, count(*)::int n from audit_events where actor_id = ${parent.id}
+          and action in ('signature.create', 'benefit-claim.create') group by action order by action`,
+    );
+    expect(audits.rows).toEqual([
+      { action: 'benefit-claim.create', n: 2 },
+      { action: 'signature.create', n: 2 },
+    ]);
 
     const list = await browser.request({ url: '/benefits/claims?done=applied' });
     expect(list.body).toContain('申請を受け付けました');
@@ -155,5 +165,85 @@ describe('parent benefit pages', () => {
     const claimId = /href="\/benefits\/claims\/([0-9a-f-]{36})"/.exec(list.body)![1]!;
     const res = await browser.request({ url: `/benefits/claims/${claimId}` });
     expect(res.statusCode).toBe(404);
+  });
+});
+
+describe('公金受取口座', () => {
+  it('offers the account the demo card authority holds for the parent, and pays into it (never the posted fields)', async () => {
+    clock = new Date('2025-04-10T01:00:00Z');
+    const { parent, actor } = await makeParent(t.services, {
+      municipalityCode: '131199',
+      issuer: demoCardIssuer(t.services.config),
+      subject: 'demo-resident-0001',
+    });
+    clock = new Date('2025-06-20T01:00:00Z');
+    await registerChild(
+      { services: t.services, actor },
+      { name: '板橋 あお', nameKana: 'いたばし あお', birthDate: '2025-06-02', sex: 'male', relationship: 'mother' },
+    );
+    const browser = new CookieJarClient(t.app);
+    browser.setCookie('tsunagu_session', (await parentCookie(t.app, t.services, parent)).tsunagu_session);
+    const page = await browser.request({ url: '/benefits' });
+    expect(page.body).toContain('data-testid="public-account"');
+    expect(page.body).toContain('****592');
+    expect(page.body).not.toContain('3141592');
+    const base = {
+      _csrf: formField(page.body, '_csrf'),
+      idempotencyKey: formField(page.body, 'idempotencyKey'),
+      selection: formField(page.body, 'selection'),
+      householdConfirmed: 'yes',
+      source: 'public-receipt',
+      // Whatever else is posted is ignored: the registered account is looked up again.
+      bankCode: '9999',
+      branchCode: '999',
+      accountType: '1',
+      accountNumber: '9999999',
+      holderKana: 'ﾆｾﾓﾉ',
+    };
+    const check = await browser.request({ method: 'POST', url: '/benefits/confirm', form: base });
+    expect(check.statusCode).toBe(200);
+    expect(check.body).toContain('ｲﾀﾊﾞｼ ﾖｳｺ');
+    const applied = await browser.request({
+      method: 'POST',
+      url: '/benefits/apply',
+      form: { ...base, _csrf: formField(check.body, '_csrf') },
+    });
+    expect(applied.headers.location).toBe('/benefits/claims?done=applied');
+    const rows = await t.services.db.execute(
+      sql`select account_source, bank_code, branch_code, account_number, account_holder_kana
+          from benefit_applications where parent_id = ${parent.id}`,
+    );
+    expect(rows.rows).toEqual([
+      {
+        account_source: 'public-receipt',
+        bank_code: '0001',
+        branch_code: '235',
+        account_number: '3141592',
+        account_holder_kana: 'ｲﾀﾊﾞｼ ﾖｳｺ',
+      },
+    ]);
+    const audits = await t.services.db.execute(
+      sql`select count(*)::int n from audit_events where actor_id = ${parent.id} and action = 'public-receipt-account.read'`,
+    );
+    expect((audits.rows[0] as { n: number }).n).toBeGreaterThanOrEqual(3);
+  });
+
+  it('says so, naming the field, when a parent without one asks for it', async () => {
+    const { browser } = await signedInParentWithNewborn();
+    const page = await browser.request({ url: '/benefits' });
+    expect(page.body).not.toContain('data-testid="public-account"');
+    const res = await browser.request({
+      method: 'POST',
+      url: '/benefits/confirm',
+      form: {
+        _csrf: formField(page.body, '_csrf'),
+        idempotencyKey: formField(page.body, 'idempotencyKey'),
+        selection: formField(page.body, 'selection'),
+        householdConfirmed: 'yes',
+        source: 'public-receipt',
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('公金受取口座が登録されていません');
   });
 });

@@ -7,7 +7,7 @@ import { AppError } from '../../../platform/http/app-error.ts';
 import { detectLang, type Lang } from '../../../platform/i18n/i18n.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import { sendPage } from '../../../platform/web/render-page.ts';
-import type { SignatureService } from '../../identity/index.ts';
+import { getPublicReceiptAccount, type RegisteredAccount, type SignatureService } from '../../identity/index.ts';
 import { bankAccountSchema } from '../bank-account.schemas.ts';
 import { confirmBirth, listPendingBirths } from '../births/confirm-birth.ts';
 import { findTransition } from '../claim-status.ts';
@@ -25,12 +25,27 @@ const formValues = (body: Record<string, string | string[]>): FormValues =>
 
 const idempotencyKeySchema = z.string().regex(/^[0-9a-f-]{36}$/);
 
-/** The bank account from the form, validated with the same schema as the API; messages in the page language. */
-function parseAccount(values: FormValues, lang: Lang) {
-  const parsed = bankAccountSchema.safeParse({
-    source: 'manual',
-    ...Object.fromEntries(ACCOUNT_FIELDS.map((f) => [f, values[f] ?? ''])),
-  });
+/**
+ * The bank account from the form, validated with the same schema as the API; messages in the page language.
+ * 公金受取口座: the form only says "use it"; the account itself is looked up again on every step (never taken
+ * from the posted fields), then checked like a typed one.
+ */
+async function parseAccount(values: FormValues, lang: Lang, registered: () => Promise<RegisteredAccount | null>) {
+  let input: Record<string, string>;
+  if (values.source === 'public-receipt') {
+    const account = await registered();
+    if (!account) {
+      const message =
+        lang === 'ja'
+          ? '公金受取口座が登録されていません。振込先の口座を入力してください。'
+          : 'No 公金受取口座 is registered for you. Enter the account to pay into.';
+      return { account: undefined, errors: [{ field: 'source', message }] as FieldError[] };
+    }
+    input = { source: 'public-receipt', ...account };
+  } else {
+    input = { source: 'manual', ...Object.fromEntries(ACCOUNT_FIELDS.map((f) => [f, values[f] ?? ''])) };
+  }
+  const parsed = bankAccountSchema.safeParse(input);
   const errors: FieldError[] = parsed.success
     ? []
     : parsed.error.issues.map((issue) => ({
@@ -69,8 +84,11 @@ export async function benefitsParentPageRoutes(
     form: { values: FormValues; errors: FieldError[]; flash?: 'birth-confirmed' | undefined },
     status = 200,
   ) => {
-    const preview = await previewHouseholdBenefits(ctx(request, actor));
-    const births = await listPendingBirths(ctx(request, actor));
+    const [preview, births, publicAccount] = await Promise.all([
+      previewHouseholdBenefits(ctx(request, actor)),
+      listPendingBirths(ctx(request, actor)),
+      getPublicReceiptAccount(ctx(request, actor)),
+    ]);
     const selection = preview.children.flatMap((c) =>
       c.benefits
         .filter((b) => b.code !== 'jidou-teate' && b.eligible && !b.claim)
@@ -85,6 +103,7 @@ export async function benefitsParentPageRoutes(
         applyPage(lang, {
           ...preview,
           births,
+          publicAccount,
           selection,
           csrfToken,
           idempotencyKey: key.success ? key.data : randomUUID(),
@@ -121,7 +140,7 @@ export async function benefitsParentPageRoutes(
     if (!actor) return reply;
     const lang = detectLang(request);
     const values = formValues(request.body);
-    const { account, errors } = parseAccount(values, lang);
+    const { account, errors } = await parseAccount(values, lang, () => getPublicReceiptAccount(ctx(request, actor)));
     if (values.householdConfirmed !== 'yes') {
       errors.unshift({ field: 'householdConfirmed', message: lang === 'ja' ? '世帯の情報の確認' : 'Household check' });
     }
@@ -137,9 +156,7 @@ export async function benefitsParentPageRoutes(
       }))
       .filter((c) => c.benefits.length > 0);
     const csrfToken = reply.generateCsrf();
-    return sendPage(request, reply, (l) =>
-      checkPage(l, { children, values, holderKana: account.holderKana, csrfToken }),
-    );
+    return sendPage(request, reply, (l) => checkPage(l, { children, values, account, csrfToken }));
   });
 
   r.post('/benefits/apply', { schema: { hide: true, body: formBody }, ...csrf }, async (request, reply) => {
@@ -147,7 +164,7 @@ export async function benefitsParentPageRoutes(
     if (!actor) return reply;
     const lang = detectLang(request);
     const values = formValues(request.body);
-    const { account, errors } = parseAccount(values, lang);
+    const { account, errors } = await parseAccount(values, lang, () => getPublicReceiptAccount(ctx(request, actor)));
     const key = idempotencyKeySchema.safeParse(values.idempotencyKey);
     if (!account || !key.success) {
       return renderApply(request, reply, actor, { values, errors: errors.length ? errors : [] }, 400);

@@ -68,17 +68,28 @@ describe('staff benefits console', () => {
     const first = await parentApplies();
     const second = await parentApplies();
     const staff = await staffBrowser(ITABASHI, ['benefits-reviewer', 'municipality-admin']);
+    // Reviewing and deciding are two roles held by two people (four eyes).
+    const approverBrowser = await staffBrowser(ITABASHI, ['benefits-approver']);
 
     const queue = await staff.request({ url: '/staff/benefits' });
     expect(queue.statusCode).toBe(200);
     const ids = claimIds(queue.body);
     expect(ids.length).toBeGreaterThanOrEqual(4);
 
-    // Approving claims not yet under review is refused per claim with the named check.
-    const early = await staff.request({
+    // A reviewer may not approve at all (the approver role decides).
+    const byReviewer = await staff.request({
       method: 'POST',
       url: '/staff/benefits/bulk',
       form: { _csrf: formField(queue.body, '_csrf'), action: 'approve', claimId: ids.join(',') },
+    });
+    expect(byReviewer.statusCode).toBe(403);
+    // Approving claims not yet under review is refused per claim with the named check.
+    const approverQueue = await approverBrowser.request({ url: '/staff/benefits' });
+    expect(approverQueue.statusCode).toBe(200);
+    const early = await approverBrowser.request({
+      method: 'POST',
+      url: '/staff/benefits/bulk',
+      form: { _csrf: formField(approverQueue.body, '_csrf'), action: 'approve', claimId: ids.join(',') },
     });
     expect(early.body).toContain('この状況では処理できません');
 
@@ -119,11 +130,11 @@ describe('staff benefits console', () => {
     expect(resubmit.statusCode).toBe(303);
     expect((await second.browser.request({ url: `/benefits/claims/${fixId}` })).body).toContain('再提出');
 
-    const approved = await staff.request({
+    const approved = await approverBrowser.request({
       method: 'POST',
       url: '/staff/benefits/bulk',
       form: {
-        _csrf: formField(queue.body, '_csrf'),
+        _csrf: formField(approverQueue.body, '_csrf'),
         action: 'approve',
         claimId: ids.filter((id) => id !== fixId).join(','),
       },

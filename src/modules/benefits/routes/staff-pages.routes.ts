@@ -6,6 +6,7 @@ import { AppError } from '../../../platform/http/app-error.ts';
 import { detectLang } from '../../../platform/i18n/i18n.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import { sendPage } from '../../../platform/web/render-page.ts';
+import { type HouseholdMatch, searchHouseholds } from '../../identity/index.ts';
 import { reportBirth } from '../births/report-birth.ts';
 import { CLAIM_STATUSES } from '../claim-status.ts';
 import type { FieldError } from '../pages/apply-pages.tsx';
@@ -19,7 +20,7 @@ import { todayInTokyo } from '../use-cases/household-benefits.ts';
 import { listReviewQueue } from '../use-cases/list-review-queue.ts';
 import { recordPaymentResults } from '../use-cases/record-payment-results.ts';
 import { type BulkOutcome, bulkApproveClaims, startClaimReviews } from '../use-cases/review-claims-in-bulk.ts';
-import { staffBenefitsActor } from '../use-cases/staff-access.ts';
+import { staffBenefitsActor, staffReaderActor } from '../use-cases/staff-access.ts';
 
 const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -60,7 +61,7 @@ export async function benefitsStaffPageRoutes(app: FastifyInstance, services: Ap
     extra: { status?: (typeof CLAIM_STATUSES)[number] | undefined; outcomes?: BulkOutcome[]; errors?: FieldError[] },
     code = 200,
   ) => {
-    const reviewer = await staffBenefitsActor(services, actor, 'benefit-claim.review', {}, request.id);
+    const reviewer = await staffReaderActor(services, actor, {}, request.id);
     const queue = await listReviewQueue(services, {
       actor: reviewer,
       query: extra.status ? { statuses: [extra.status], limit: 200 } : { limit: 200 },
@@ -118,7 +119,7 @@ export async function benefitsStaffPageRoutes(app: FastifyInstance, services: Ap
     errors: FieldError[] = [],
     code = 200,
   ) => {
-    const reviewer = await staffBenefitsActor(services, actor, 'benefit-claim.review', {}, request.id);
+    const reviewer = await staffReaderActor(services, actor, {}, request.id);
     const detail = await getClaimDetail(services, { actor: reviewer, claimId, requestId: request.id });
     const csrfToken = reply.generateCsrf();
     return sendPage(request, reply, (lang) => claimDetailPage(lang, { ...detail, csrfToken, errors }), code);
@@ -263,13 +264,55 @@ export async function benefitsStaffPageRoutes(app: FastifyInstance, services: Ap
 
   r.get(
     '/staff/benefits/births',
-    { schema: { hide: true, querystring: z.object({ saved: z.literal('1').optional() }) } },
+    {
+      schema: {
+        hide: true,
+        querystring: z.object({
+          saved: z.literal('1').optional(),
+          // Household search (a GET form, no JavaScript) and the chosen household carried into the report form.
+          searchName: z.string().max(100).optional(),
+          searchAddress: z.string().max(200).optional(),
+          searchBirthDate: z.string().max(10).optional(),
+          householdId: z.string().max(36).optional(),
+          parent1Name: z.string().max(100).optional(),
+          address: z.string().max(200).optional(),
+        }),
+      },
+    },
     async (request, reply) => {
       const actor = signedInStaff(request, reply);
       if (!actor) return reply;
+      const q = request.query;
+      const criteria = { name: q.searchName || undefined, address: q.searchAddress || undefined };
+      const birthDate = q.searchBirthDate || undefined;
+      const searching = Boolean(criteria.name || criteria.address || birthDate);
+      let errors: FieldError[] = [];
+      let matches: HouseholdMatch[] | undefined;
+      if (searching) {
+        try {
+          matches = await searchHouseholds(
+            { services, actor, requestId: request.id },
+            { ...criteria, birthDate, purpose: 'birth report: find the household' },
+          );
+        } catch (error) {
+          if (!(error instanceof AppError) || error.status >= 500 || error.status === 403) throw error;
+          errors = errorsOf(error, detectLang(request));
+        }
+      }
+      const values = { householdId: q.householdId, parent1Name: q.parent1Name, address: q.address };
       const csrfToken = reply.generateCsrf();
-      return sendPage(request, reply, (lang) =>
-        birthReportPage(lang, { values: {}, errors: [], saved: request.query.saved === '1', csrfToken }),
+      return sendPage(
+        request,
+        reply,
+        (lang) =>
+          birthReportPage(lang, {
+            values,
+            errors,
+            saved: q.saved === '1',
+            csrfToken,
+            search: { ...criteria, birthDate, matches },
+          }),
+        errors.length ? 400 : 200,
       );
     },
   );

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { type SignatureService, signDocument, verifyDocumentSignature } from '../../identity/index.ts';
+import { type SignatureService, signForReadHousehold, verifyDocumentSignature } from '../../identity/index.ts';
 import type { BankAccount } from '../bank-account.schemas.ts';
 import type { ClaimableBenefit } from '../rules/evaluation.ts';
+import { trustForApplications } from '../signing/card-trust.ts';
 import { openToApply, type ParentContext, previewHouseholdBenefits, requireParent } from './household-benefits.ts';
 import { type SubmitApplicationResult, submitApplication } from './submit-application.ts';
 
@@ -87,10 +88,18 @@ export async function applyForHousehold(
     bankAccount: input.bankAccount,
   });
   const digest = createHash('sha256').update(document).digest();
-  const signed = await signDocument(ctx, signatures, { digest });
+  // Signed with the parent's card key; the household just read says who signs, and the signature's audit record is
+  // written by the transaction that stores the signed document.
+  const signed = await signForReadHousehold(signatures, {
+    actor: ctx.actor,
+    household: preview.household,
+    digest,
+    now: ctx.services.now(),
+    requestId: ctx.requestId,
+  });
   const verified = await verifyDocumentSignature(
     { digest, signature: Buffer.from(signed.signature, 'base64'), chain: signed.certificateChain },
-    await signatures.trustStore(),
+    await trustForApplications(signatures, ctx.services.now()),
     ctx.services.now(),
   );
   if (!verified.valid) {
@@ -115,6 +124,7 @@ export async function applyForHousehold(
       digest: digest.toString('base64'),
       signature: signed.signature,
       certificateChain: signed.certificateChain,
+      audit: signed.audit,
     },
   });
 }

@@ -63,9 +63,12 @@ export interface ChildBenefits {
  */
 export async function previewHouseholdBenefits(ctx: ParentContext) {
   const { parentId, householdId } = requireParent(ctx.actor);
-  const household = await getHousehold(ctx, { householdId, purpose: 'benefit eligibility' });
+  // Two independent reads on two pooled connections at once.
+  const [household, claims] = await Promise.all([
+    getHousehold(ctx, { householdId, purpose: 'benefit eligibility' }),
+    listParentClaims(ctx.services, { parentId, requestId: ctx.requestId }),
+  ]);
   const fiscalYear = fiscalYearOf(todayInTokyo(ctx.services.now()));
-  const claims = await listParentClaims(ctx.services, { parentId, requestId: ctx.requestId });
   const children: ChildBenefits[] = household.children.map((child) => {
     const facts = childFactsFromHousehold(household, child);
     const benefits = evaluateBenefits({ fiscalYear, child: toChildFacts(facts) }).map((evaluation) => {

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
-import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import type { AppServices } from '../../../platform/services.ts';
+import { recordAudits } from '../audit-batch.ts';
 import { benefitClaims } from '../benefits.tables.ts';
 import { CLAIM_STATUS_LABELS, NEXT_STEP } from '../claim-status.ts';
 
@@ -9,34 +9,34 @@ import { CLAIM_STATUS_LABELS, NEXT_STEP } from '../claim-status.ts';
  * itself waits for card sign-in from the identity module). Each claim listed is an audited read.
  */
 export async function listParentClaims(services: AppServices, input: { parentId: string; requestId?: string | null }) {
-  return services.db.transaction(async (tx) => {
-    const rows = await tx
-      .select()
-      .from(benefitClaims)
-      .where(eq(benefitClaims.parentId, input.parentId))
-      .orderBy(asc(benefitClaims.createdAt), asc(benefitClaims.childId), asc(benefitClaims.benefitCode));
-    for (const row of rows) {
-      await recordAudit(tx, {
-        actor: { type: 'parent', id: input.parentId },
-        action: 'benefit-claim.read',
-        resource: { type: 'benefit-claim', id: row.id },
-        municipalityCode: row.municipalityCode,
-        purpose: 'parent lists own claims',
-        outcome: 'success',
-        requestId: input.requestId,
-      });
-    }
-    return rows.map((r) => ({
-      id: r.id,
-      childId: r.childId,
-      benefitCode: r.benefitCode,
-      fiscalYear: r.fiscalYear,
-      status: r.status,
-      statusLabel: CLAIM_STATUS_LABELS[r.status],
-      reason: r.statusReason,
-      months: r.months,
-      amount: r.amount,
-      nextStep: NEXT_STEP[r.status],
-    }));
-  });
+  const rows = await services.db
+    .select()
+    .from(benefitClaims)
+    .where(eq(benefitClaims.parentId, input.parentId))
+    .orderBy(asc(benefitClaims.createdAt), asc(benefitClaims.childId), asc(benefitClaims.benefitCode));
+  // One statement records every claim read (atomic on its own, so no transaction around it); no claims, no record.
+  await recordAudits(
+    services.db,
+    rows.map((row) => ({
+      actor: { type: 'parent', id: input.parentId },
+      action: 'benefit-claim.read',
+      resource: { type: 'benefit-claim', id: row.id },
+      municipalityCode: row.municipalityCode,
+      purpose: 'parent lists own claims',
+      outcome: 'success',
+      requestId: input.requestId,
+    })),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    childId: r.childId,
+    benefitCode: r.benefitCode,
+    fiscalYear: r.fiscalYear,
+    status: r.status,
+    statusLabel: CLAIM_STATUS_LABELS[r.status],
+    reason: r.statusReason,
+    months: r.months,
+    amount: r.amount,
+    nextStep: NEXT_STEP[r.status],
+  }));
 }

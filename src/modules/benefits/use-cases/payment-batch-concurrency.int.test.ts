@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const staff = (staffId: string, role: 'benefits-approver' | 'benefits-treasury'): BenefitsActor => ({
+const staff = (staffId: string, role: 'benefits-clerk' | 'benefits-approver' | 'benefits-treasury'): BenefitsActor => ({
   kind: 'staff',
   staffId,
   role,
@@ -42,7 +42,7 @@ describe('payment batches under concurrency', () => {
       claimIds.push(...result.claims.map((c) => c.claim!.id));
     }
     const approver = staff('appr', 'benefits-approver');
-    await startClaimReviews(t.services, { actor: approver, claimIds });
+    await startClaimReviews(t.services, { actor: staff('clerk', 'benefits-clerk'), claimIds });
     await bulkApproveClaims(t.services, { actor: approver, claimIds });
 
     clock = new Date('2025-07-20T00:00:00Z');

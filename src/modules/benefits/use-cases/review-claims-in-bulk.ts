@@ -8,6 +8,7 @@ import { benefitApplications, benefitClaims } from '../benefits.tables.ts';
 import { type BenefitsActor, requireStaff } from '../benefits-actor.ts';
 import type { ClaimStatus } from '../claim-status.ts';
 import { type ClaimRow, inScope, transitionClaim } from '../claim-transition.ts';
+import { claimsReviewedBy } from '../four-eyes.ts';
 import { parseInput } from '../input-validation.ts';
 
 const idsSchema = z.object({ claimIds: z.array(z.string().uuid()).min(1).max(500) });
@@ -16,13 +17,19 @@ export interface BulkOutcome {
   claimId: string;
   outcome: 'done' | 'skipped';
   /** Why a claim was skipped, stable for the console to translate. */
-  check?: 'not-found' | 'wrong-status' | 'no-amount' | 'months-outside-year' | 'bank-account-invalid';
+  check?:
+    | 'not-found'
+    | 'wrong-status'
+    | 'reviewed-by-you'
+    | 'no-amount'
+    | 'months-outside-year'
+    | 'bank-account-invalid';
   status?: ClaimStatus;
 }
 
 /**
  * Bulk approval (審査中 → 支給決定) by an approver. Each claim is checked again before it is approved — in scope,
- * still under review, an amount and months inside its fiscal year, a bank account that still passes the 全銀
+ * still under review, not reviewed by this approver (four eyes), an amount and months inside its fiscal year, a bank account that still passes the 全銀
  * checks — and a claim that fails a check is skipped with the check named; the others are approved. One transaction,
  * claims locked in id order so two approvers cannot deadlock or approve twice.
  */
@@ -32,8 +39,13 @@ export async function bulkApproveClaims(
 ): Promise<BulkOutcome[]> {
   requireStaff(input.actor, ['benefits-approver']);
   const { claimIds } = parseInput(idsSchema, { claimIds: input.claimIds });
+  const approverId = input.actor.staffId;
+  let ownReviews: Set<string> | undefined;
   return bulk(services, input.actor, claimIds, async (tx, claim) => {
     if (claim.status !== 'under-review') return 'wrong-status';
+    // Four eyes: a claim this approver reviewed is left for another approver (one query for the whole batch).
+    ownReviews ??= await claimsReviewedBy(tx, approverId, claimIds);
+    if (ownReviews.has(claim.id)) return 'reviewed-by-you';
     if (claim.amount <= 0) return 'no-amount';
     if (claim.benefitCode === '018support') {
       const fy = claim.fiscalYear;

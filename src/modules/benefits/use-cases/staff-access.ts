@@ -1,5 +1,5 @@
 import type { Actor } from '../../../platform/access/actor.ts';
-import { authorize, isTokyoWide } from '../../../platform/access/authorize.ts';
+import { authorize, decide, isTokyoWide } from '../../../platform/access/authorize.ts';
 import type { Permission } from '../../../platform/access/permissions.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import { TOKYO_CODE } from '../../municipalities/index.ts';
@@ -31,4 +31,19 @@ export async function staffBenefitsActor(
     role: PARTY[permission],
     municipalityCode: isTokyoWide(actor) ? TOKYO_CODE : actor.municipalityCode!,
   };
+}
+
+/**
+ * The console's reading door (queue, claim detail): reviewers, approvers and the treasury all read claims, each
+ * through the permission they hold — reviewing first, so a reviewer who is also an approver reads as a clerk.
+ * Someone holding none is refused (and audited) on the review permission.
+ */
+export function staffReaderActor(
+  services: AppServices,
+  actor: Actor,
+  target: { municipalityCode?: string; resource?: { type: string; id?: string } } = {},
+  requestId?: string | null,
+): Promise<BenefitsActor & { kind: 'staff' }> {
+  const held = (Object.keys(PARTY) as (keyof typeof PARTY)[]).find((p) => decide(actor, p, target).allowed);
+  return staffBenefitsActor(services, actor, held ?? 'benefit-claim.review', target, requestId);
 }

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { and, eq, or } from 'drizzle-orm';
 import { z } from 'zod';
-import { recordAudit } from '../../../platform/audit/record-audit.ts';
+import type { AuditEntry } from '../../../platform/audit/record-audit.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import { findMunicipality, municipalityCodeSchema } from '../../municipalities/index.ts';
+import { recordAudits } from '../audit-batch.ts';
 import { bankAccountSchema } from '../bank-account.schemas.ts';
 import { childFactsSchema, fiscalYearSchema, toChildFacts } from '../benefits.schemas.ts';
 import { benefitApplications, benefitClaimHistory, benefitClaims } from '../benefits.tables.ts';
@@ -96,7 +97,14 @@ export async function submitApplication(
     requestId?: string | null;
     application: SubmitApplicationInput;
     /** The card signature over the application document, verified by the caller before it gets here. */
-    signature?: { document: string; digest: string; signature: string; certificateChain: string[] };
+    signature?: {
+      document: string;
+      digest: string;
+      signature: string;
+      certificateChain: string[];
+      /** The signer's `signature.create` record, written with the application (also when it is a replay). */
+      audit?: AuditEntry;
+    };
   },
 ): Promise<SubmitApplicationResult> {
   const app = parseInput(submitApplicationSchema, input.application);
@@ -135,6 +143,7 @@ export async function submitApplication(
   }
 
   const actor = { type: 'parent' as const, id: input.parentId };
+  const signatureAudit = input.signature?.audit ? [input.signature.audit] : [];
   return services.db.transaction(async (tx) => {
     const [inserted] = await tx
       .insert(benefitApplications)
@@ -201,17 +210,20 @@ export async function submitApplication(
           })),
         );
       }
-      for (const claim of opened) {
-        await recordAudit(tx, {
+      await recordAudits(tx, [
+        ...signatureAudit,
+        ...opened.map((claim) => ({
           actor,
           action: 'benefit-claim.create',
           resource: { type: 'benefit-claim', id: claim.id },
           municipalityCode: claim.municipalityCode,
           purpose: 'benefit application',
-          outcome: 'success',
+          outcome: 'success' as const,
           requestId: input.requestId,
           detail: { benefitCode: claim.benefitCode, fiscalYear: claim.fiscalYear },
-        });
+        })),
+      ]);
+      for (const claim of opened) {
         await services.events.publish(
           tx,
           'claim.status-changed',
@@ -284,17 +296,18 @@ export async function submitApplication(
     const readBack = rows.filter(
       (r) => r.parentId === input.parentId && (replayed || r.applicationId !== applicationId),
     );
-    for (const row of readBack) {
-      await recordAudit(tx, {
+    await recordAudits(tx, [
+      ...(replayed ? signatureAudit : []),
+      ...readBack.map((row) => ({
         actor,
         action: 'benefit-claim.read',
         resource: { type: 'benefit-claim', id: row.id },
         municipalityCode: row.municipalityCode,
         purpose: replayed ? 'repeated submission answered from the first' : 'application found an open claim',
-        outcome: 'success',
+        outcome: 'success' as const,
         requestId: input.requestId,
-      });
-    }
+      })),
+    ]);
     return { applicationId, replayed, claims, notEligible };
   });
 }

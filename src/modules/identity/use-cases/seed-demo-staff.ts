@@ -12,7 +12,8 @@ const DEMO_STAFF: { email: string; displayName: string; municipalityCode: string
     email: 'admin@demo.tsunagu.example',
     displayName: 'デモ 管理者',
     municipalityCode: '130001',
-    roles: ['platform-admin', 'municipality-admin', 'registry-approver'],
+    // benefits-approver: the 板橋区 admin reviews benefit claims and this account decides them (four eyes).
+    roles: ['platform-admin', 'municipality-admin', 'registry-approver', 'benefits-approver'],
   },
   {
     email: 'screener@adachi.demo.tsunagu.example',
