@@ -46,17 +46,24 @@ async function cpuSeconds(pid: number): Promise<number> {
     return 0;
   }
 }
-async function childrenCpuSeconds(parent: number): Promise<number> {
-  let total = 0;
+/** CPU seconds of each child process (the PostgreSQL backends of the embedded cluster), by pid. */
+async function childrenCpu(parent: number): Promise<Map<string, number>> {
+  const byPid = new Map<string, number>();
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const fields = (await readFile(`/proc/${entry}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-      if (Number(fields[1]) === parent) total += (Number(fields[11]) + Number(fields[12])) / 100;
+      if (Number(fields[1]) === parent) byPid.set(entry, (Number(fields[11]) + Number(fields[12])) / 100);
     } catch {
       // gone meanwhile
     }
   }
+  return byPid;
+}
+/** CPU the children spent since `before` (a backend that started meanwhile counts from zero). */
+async function childrenCpuSince(parent: number, before: Map<string, number>): Promise<number> {
+  let total = 0;
+  for (const [pid, seconds] of await childrenCpu(parent)) total += seconds - (before.get(pid) ?? 0);
   return total;
 }
 
@@ -153,32 +160,36 @@ try {
   const visitDate = '2026-11-21';
   const postmaster = Number((await readFile(join(dataDir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
   const serverPid = server.child.pid!;
-  const [serverCpu0, pgCpu0] = [await cpuSeconds(serverPid), await childrenCpuSeconds(postmaster)];
   let next = 0;
   let exhausted = 0;
-  const result = await autocannon({
-    url: server.url,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    requests: [
-      {
-        method: 'POST',
-        path: '/api/v1/eligibility-checks',
-        headers: { 'content-type': 'application/json', cookie },
-        setupRequest: (request) => {
-          const token = tokens[next++];
-          if (!token) exhausted++;
-          return {
-            ...request,
-            body: JSON.stringify({ consentToken: token ?? 'exhausted', visitDate, institutionCode: INSTITUTION }),
-          };
+  const run = (duration: number) =>
+    autocannon({
+      url: server!.url,
+      connections: CONNECTIONS,
+      duration,
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/v1/eligibility-checks',
+          headers: { 'content-type': 'application/json', cookie },
+          setupRequest: (request) => {
+            const token = tokens[next++];
+            if (!token) exhausted++;
+            return {
+              ...request,
+              body: JSON.stringify({ consentToken: token ?? 'exhausted', visitDate, institutionCode: INSTITUTION }),
+            };
+          },
         },
-      },
-    ],
-  });
+      ],
+    });
+  // Warm-up (JIT, pool connections, prepared statements), not counted.
+  await run(3);
+  const [serverCpu0, pgCpu0] = [await cpuSeconds(serverPid), await childrenCpu(postmaster)];
+  const result = await run(DURATION);
   const errors = result.errors + result.non2xx;
   const serverCpuMs = ((await cpuSeconds(serverPid)) - serverCpu0) * 1000;
-  const pgCpuMs = ((await childrenCpuSeconds(postmaster)) - pgCpu0) * 1000;
+  const pgCpuMs = (await childrenCpuSince(postmaster, pgCpu0)) * 1000;
   const checks = Math.max(1, result.requests.total);
   console.log(
     `eligibility: ${RECIPIENTS} recipients, ${CONNECTIONS} connections × ${DURATION} s: ` +
