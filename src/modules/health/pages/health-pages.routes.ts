@@ -17,10 +17,12 @@ import { issueConsentCode } from '../clinic/issue-consent-code.ts';
 import { QUESTIONS, submitQuestionnaire } from '../clinic/questionnaire.ts';
 import { listOwnVaccinations, recordVaccination } from '../clinic/vaccination-records.ts';
 import { visitView } from '../clinic/visit-view.ts';
+import { listMunicipalityRecords, RECORD_FILTERS, type RecordFilter } from '../records/list-municipality-records.ts';
 import type { RoutineSchedule } from '../vaccination/routine-schedule.ts';
 import { checkupMessages } from './checkup.messages.ts';
 import { clinicCodePage, clinicVisitPage } from './clinic-pages.tsx';
 import { healthMessages } from './health.messages.ts';
+import { municipalityRecordsPage } from './municipality-records-page.tsx';
 import { errorMessages, type FieldMessage } from './page-helpers.tsx';
 import { consentCodePage, parentHealthPage, questionnairePage } from './parent-health-pages.tsx';
 
@@ -285,6 +287,31 @@ export async function healthPageRoutes(app: FastifyInstance, services: AppServic
         return showVisit(request, reply, actor, request.params.visitId, undefined, errors);
       }
       return reply.redirect(`/clinic/visits/${request.params.visitId}?done=checkup`, 303);
+    },
+  );
+
+  // The health officer's records of the municipality (GET form: filters live in the address, no CSRF needed).
+  r.get(
+    '/health/records',
+    {
+      schema: {
+        hide: true,
+        querystring: z.object({
+          q: z.string().max(40).default(''),
+          filter: z.enum(RECORD_FILTERS).catch('all'),
+          page: z.coerce.number().int().min(0).max(1000).catch(0),
+        }),
+      },
+    },
+    async (request, reply) => {
+      if (request.actor.type !== 'staff') return reply.redirect('/staff/sign-in', 303);
+      const input = {
+        query: request.query.q.trim(),
+        filter: request.query.filter as RecordFilter,
+        page: request.query.page,
+      };
+      const result = await listMunicipalityRecords(ctx(request, request.actor), schedule, input);
+      return sendPage(request, reply, (lang) => municipalityRecordsPage(lang, { ...result, ...input }));
     },
   );
 }
