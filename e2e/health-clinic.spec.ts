@@ -168,6 +168,27 @@ describe.runIf(chromiumAvailable())('PMH clinic flow in Chromium', () => {
     expect(log).toContain('health-eligibility.check');
     expect(log).toContain('health-checkup.record');
     expect(tokyoToday(t.services.now())).toMatch(/^\d{4}-/);
+
+    // The municipality's health officer sees the child's records on the records screen.
+    const officer = await makeStaff(t.services, { municipalityCode: HACHIOJI, roles: ['health-officer'] });
+    const officerContext = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ja-JP' });
+    const office = await officerContext.newPage();
+    office.setDefaultTimeout(15_000);
+    await office.goto(`${baseUrl}/staff/sign-in`);
+    await office.fill('#field-email', officer.email);
+    await office.fill('#field-password', officer.password);
+    await office.click('button[type="submit"]');
+    await office.waitForURL(`${baseUrl}/staff/sign-in/totp`);
+    await office.fill('#field-code', totpCode(officer.totpSecret, new Date()));
+    await office.click('button[type="submit"]');
+    await office.waitForURL(/\/staff$/);
+    await office.goto(`${baseUrl}/health/records?q=E2E`);
+    const rows = (await office.locator('[data-testid="municipality-records"]').textContent())!;
+    expect(rows).toContain('E2E-0001');
+    expect(rows).toContain('八王子 ひなた');
+    await expectNoSeriousA11yViolations(office);
+    await office.screenshot({ path: `${SCREENSHOTS}/health-municipality-records-ja-360.png`, fullPage: true });
+    await officerContext.close();
     await parentContext.close();
     await clinicContext.close();
   }, 120_000);

@@ -13,10 +13,10 @@ const messages = defineMessages({
     resident: '宛名番号',
     name: '氏名',
     birthDate: '生年月日',
-    vaccinations: '接種記録',
-    overdue: '期間超過',
-    due: '接種時期',
-    checkups: '健診（済／未受診）',
+    vaccinations: '接種数',
+    overdue: '超過',
+    due: '時期',
+    checkups: '健診 済/未',
     none: '該当する子どもはいません。',
     unknown: '受給者ファイルなし',
     next: '次へ',
@@ -96,7 +96,7 @@ export function municipalityRecordsPage(
                   <tr key={c.childId}>
                     <td class="health-number">{c.residentNumber}</td>
                     <td>{c.name ?? m.unknown}</td>
-                    <td>{c.birthDate ?? '—'}</td>
+                    <td class="health-number">{c.birthDate ?? '—'}</td>
                     <td>{c.vaccinations}</td>
                     <td class={c.overdueDoses > 0 ? 'health-attention' : undefined}>{c.overdueDoses}</td>
                     <td>{c.dueDoses}</td>
