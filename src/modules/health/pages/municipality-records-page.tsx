@@ -96,7 +96,7 @@ export function municipalityRecordsPage(
                   <tr key={c.childId}>
                     <td class="health-number">{c.residentNumber}</td>
                     <td>{c.name ?? m.unknown}</td>
-                    <td class="health-number">{c.birthDate ?? '—'}</td>
+                    <td>{c.birthDate ?? '—'}</td>
                     <td>{c.vaccinations}</td>
                     <td class={c.overdueDoses > 0 ? 'health-attention' : undefined}>{c.overdueDoses}</td>
                     <td>{c.dueDoses}</td>
