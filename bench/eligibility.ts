@@ -194,7 +194,7 @@ try {
   console.log(
     `eligibility: ${RECIPIENTS} recipients, ${CONNECTIONS} connections × ${DURATION} s: ` +
       `${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
-      `${result.requests.total} checks, errors ${errors} (tokens left unused: ${Math.max(0, TOKENS - next)}, ` +
+      `${result.requests.total} checks, errors ${errors} (timeouts ${result.timeouts}, non-2xx ${result.non2xx}; tokens left unused: ${Math.max(0, TOKENS - next)}, ` +
       `ran out: ${exhausted}), pool ${POOL} — targets p99 ≤ 20 ms, ≥ 2,000 req/s; ` +
       `load average ${loadavg()
         .map((l) => l.toFixed(2))
