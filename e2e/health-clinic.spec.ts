@@ -141,9 +141,24 @@ describe.runIf(chromiumAvailable())('PMH clinic flow in Chromium', () => {
     expect(Date.now() - started).toBeLessThan(30_000);
     await expect(clinic.locator('[role="status"]').textContent()).resolves.toContain('記録しました');
 
+    // The same visit records the 9–11-month check-up (a 個別健診 at this clinic).
+    await clinic.selectOption('#field-checkupCode', '9-11m');
+    await clinic.check('input[name="outcome"][value="follow-up"]');
+    await clinic.fill('#field-heightCm', '76.5');
+    await clinic.fill('#field-weightKg', '9.6');
+    await clinic.fill('#field-checkupNotes', '体重の増えを次回確認');
+    await clinic.click('section[aria-labelledby="checkup-record"] button[type="submit"]');
+    await clinic.waitForURL(/done=checkup/);
+    await expect(clinic.locator('[data-testid="visit-checkups"]').textContent()).resolves.toContain('経過観察');
+    await expectNoSeriousA11yViolations(clinic);
+    await clinic.screenshot({ path: `${SCREENSHOTS}/health-clinic-checkup-ja-360.png`, fullPage: true });
+
     // The parent sees the record and the clinic's access at once.
     await parent.goto(`${baseUrl}/health`);
     await expect(parent.locator('[data-testid="vaccination-records"]').textContent()).resolves.toContain('MR-E2E-42');
+    const checkups = (await parent.locator('[data-testid="checkup-results"]').textContent())!;
+    expect(checkups).toContain('9〜11か月児健診');
+    expect(checkups).toContain('身長 76.5cm');
     await expectNoSeriousA11yViolations(parent);
     await parent.screenshot({ path: `${SCREENSHOTS}/health-parent-records-ja-360.png`, fullPage: true });
     await parent.goto(`${baseUrl}/access-log`);
@@ -151,7 +166,29 @@ describe.runIf(chromiumAvailable())('PMH clinic flow in Chromium', () => {
     expect(log).toContain('医療機関・薬局');
     expect(log).toContain('health-vaccination.record');
     expect(log).toContain('health-eligibility.check');
+    expect(log).toContain('health-checkup.record');
     expect(tokyoToday(t.services.now())).toMatch(/^\d{4}-/);
+
+    // The municipality's health officer sees the child's records on the records screen.
+    const officer = await makeStaff(t.services, { municipalityCode: HACHIOJI, roles: ['health-officer'] });
+    const officerContext = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ja-JP' });
+    const office = await officerContext.newPage();
+    office.setDefaultTimeout(15_000);
+    await office.goto(`${baseUrl}/staff/sign-in`);
+    await office.fill('#field-email', officer.email);
+    await office.fill('#field-password', officer.password);
+    await office.click('button[type="submit"]');
+    await office.waitForURL(`${baseUrl}/staff/sign-in/totp`);
+    await office.fill('#field-code', totpCode(officer.totpSecret, new Date()));
+    await office.click('button[type="submit"]');
+    await office.waitForURL(/\/staff$/);
+    await office.goto(`${baseUrl}/health/records?q=E2E`);
+    const rows = (await office.locator('[data-testid="municipality-records"]').textContent())!;
+    expect(rows).toContain('E2E-0001');
+    expect(rows).toContain('八王子 ひなた');
+    await expectNoSeriousA11yViolations(office);
+    await office.screenshot({ path: `${SCREENSHOTS}/health-municipality-records-ja-360.png`, fullPage: true });
+    await officerContext.close();
     await parentContext.close();
     await clinicContext.close();
   }, 120_000);

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { problemResponses } from '../../platform/http/problem-schema.ts';
 import type { AppServices } from '../../platform/services.ts';
 import { tokyoToday } from '../../platform/time/today.ts';
+import { checkupApiRoutes } from './checkups/checkup-api.routes.ts';
 import { clinicApiRoutes } from './clinic/clinic-api.routes.ts';
 import {
   childScheduleRequestSchema,
@@ -47,5 +48,6 @@ export async function healthRoutes(app: FastifyInstance, services: AppServices, 
       evaluatePrenatalSchedule({ ...request.body, asOf: request.body.asOf ?? tokyoToday(services.now()) }),
   );
   await clinicApiRoutes(app, services, schedule);
+  await checkupApiRoutes(app, services);
   await healthPageRoutes(app, services, schedule);
 }

@@ -6,6 +6,11 @@ import { loadRoutineSchedule } from './vaccination/routine-schedule.ts';
 
 export { infantCheckups, prenatalVisits } from './checkups/checkup-schedule.ts';
 export { isValidInsurerNumber, isValidRecipientNumber } from './public-expense-number.ts';
+export {
+  type HealthDueItem,
+  type HealthDueQuery,
+  listHealthDueItems,
+} from './use-cases/list-health-due-items.ts';
 export { evaluateDoses } from './vaccination/evaluate-doses.ts';
 
 /** Maternal and child health (PMH): schedules now; subsidy eligibility, 予診票 and records build on identity. */

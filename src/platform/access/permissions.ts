@@ -74,6 +74,10 @@ export const PERMISSIONS = {
     description: 'Link a child to the municipality’s resident number for medical subsidies',
     roles: ['health-officer'],
   },
+  'health-checkup.record': {
+    description: 'Record 乳幼児健診 and 妊婦健診 results for the municipality',
+    roles: ['health-officer'],
+  },
   // hokatsu (nursery one-stop): parents book visits and apply for their own household; screeners allocate.
   'nursery-visit.book': { description: 'Book, cancel and reschedule nursery visit tours', parent: true },
   'nursery-application.apply': {

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/access/actor.ts';
 import { authorize } from '../../../platform/access/authorize.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
@@ -7,8 +7,6 @@ import { withTenantScope } from '../../../platform/db/tenant-scope.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import { consentCodes } from './clinic.tables.ts';
-import { normalizeShortCode, verifyConsentToken } from './consent-token.ts';
-import { consentKey } from './signing-key.ts';
 
 /** After reception redeems a code, the same clinic may keep working on that visit (record, FHIR reads) this long. */
 export const VISIT_ACCESS_MS = 2 * 60 * 60 * 1000;
@@ -42,43 +40,6 @@ export async function authorizeClinic(req: ClinicRequest, institutionCode: strin
     throw new AppError('forbidden', 403, { en: 'Clinic staff only.', ja: '医療機関の職員のみ利用できます。' });
   }
   return { scope, institutionCode: actor.institutionCode };
-}
-
-/**
- * Uses a consent code once, atomically: the row is marked used by this institution only if it is unused and
- * unexpired, so two receptions racing for one code get one success. Returns undefined for every kind of refusal.
- */
-export async function redeemConsentCode(
-  services: AppServices,
-  tx: ScopedTx,
-  consentToken: string,
-  institutionCode: string,
-): Promise<ConsentCodeRow | undefined> {
-  const now = services.now();
-  let where: ReturnType<typeof and>;
-  if (consentToken.includes('.')) {
-    const payload = verifyConsentToken(await consentKey(services), consentToken, now);
-    if (!payload) return undefined;
-    where = eq(consentCodes.id, payload.id);
-  } else {
-    const short = normalizeShortCode(consentToken);
-    if (!short) return undefined;
-    // Short codes are not unique forever; pick one live row so a (rare) clash can never use two codes at once.
-    where = eq(
-      consentCodes.id,
-      tx
-        .select({ id: consentCodes.id })
-        .from(consentCodes)
-        .where(and(eq(consentCodes.shortCode, short), isNull(consentCodes.usedAt), gt(consentCodes.expiresAt, now)))
-        .limit(1),
-    );
-  }
-  const [row] = await tx
-    .update(consentCodes)
-    .set({ usedAt: now, usedByInstitution: institutionCode })
-    .where(and(where, isNull(consentCodes.usedAt), gt(consentCodes.expiresAt, now)))
-    .returning();
-  return row;
 }
 
 /** A redeemed code this clinic may still work on (the visit), or undefined. */

@@ -16,6 +16,7 @@ import {
   vaccinationRecordSchema,
   vaccinationRequestSchema,
 } from './clinic.schemas.ts';
+import { importChildLinks } from './import-child-links.ts';
 import { issueConsentCode } from './issue-consent-code.ts';
 import { linkChild } from './link-child.ts';
 import { submitQuestionnaire } from './questionnaire.ts';
@@ -97,6 +98,22 @@ export async function clinicApiRoutes(app: FastifyInstance, services: AppService
       },
     },
     async (request) => linkChild(req(request), request.body),
+  );
+
+  r.post(
+    '/api/v1/health/child-links/import',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Link many children to resident numbers from a CSV (世帯ID, 子どもID, 宛名番号) — health officer',
+        description:
+          'All or nothing: any invalid row refuses the whole file with a 400 problem listing every row and field ' +
+          '(`body.csv.row<N>.<column>`); otherwise every link is written in one transaction and audited on its child.',
+        body: z.object({ csv: z.string().min(1).max(1_000_000) }),
+        response: { 200: z.object({ linked: z.number() }), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (request) => importChildLinks(req(request), request.body),
   );
 
   r.post(

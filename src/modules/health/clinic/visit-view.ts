@@ -1,5 +1,8 @@
+import { plainDate } from '../../../platform/time/civil-age.ts';
 import { dayFromIso } from '../../../platform/time/civil-days.ts';
 import { tokyoToday } from '../../../platform/time/today.ts';
+import { checkupResultsOfSubject } from '../checkups/checkup-results.repository.ts';
+import { infantCheckups } from '../checkups/checkup-schedule.ts';
 import { toCoverage } from '../fhir/coverage.ts';
 import { toImmunization } from '../fhir/immunization.ts';
 import { toImmunizationRecommendation } from '../fhir/immunization-recommendation.ts';
@@ -20,6 +23,7 @@ export async function visitView(req: ClinicRequest, schedule: RoutineSchedule, v
     const subsidies = await activeSubsidies(tx, visit.childId, today);
     const records = visit.purpose === 'vaccination' ? await recordsOf(tx, visit.childId) : [];
     const forms = visit.purpose === 'vaccination' ? await questionnairesOn(tx, visit.childId, today) : [];
+    const checkups = visit.purpose === 'vaccination' ? await checkupResultsOfSubject(tx, 'infant', visit.childId) : [];
     const history = records.map((r) => ({ vaccine: r.vaccine, dose: r.dose, date: dayFromIso(r.givenOn) }));
     const statuses =
       visit.purpose === 'vaccination'
@@ -28,7 +32,15 @@ export async function visitView(req: ClinicRequest, schedule: RoutineSchedule, v
     await auditChildAccess(tx, req, visit, 'health-visit.read', 'clinic reception: subsidies and vaccinations', {
       institutionCode,
     });
-    return { visit, today, subsidies, records, questionnaires: forms, statuses };
+    // Check-ups the child is in the window for today, offered first on the record form.
+    const dueCheckups = infantCheckups(
+      plainDate(visit.child.birthDate),
+      plainDate(today),
+      new Set(checkups.map((c) => c.checkupCode)),
+    )
+      .filter((c) => c.status === 'due')
+      .map((c) => c.code as string);
+    return { visit, today, subsidies, records, questionnaires: forms, statuses, checkups, dueCheckups };
   });
 }
 

@@ -2,6 +2,8 @@ import type { Lang } from '../../../platform/i18n/i18n.ts';
 import { isoFromDay } from '../../../platform/time/civil-days.ts';
 import type { VisitView } from '../clinic/visit-view.ts';
 import type { RoutineSchedule } from '../vaccination/routine-schedule.ts';
+import { checkupMessages } from './checkup.messages.ts';
+import { CheckupTable, ClinicCheckupForm } from './checkup-parts.tsx';
 import { healthMessages } from './health.messages.ts';
 import { Errors, type FieldMessage } from './page-helpers.tsx';
 import { vaccineName } from './parent-health-pages.tsx';
@@ -171,6 +173,17 @@ export function clinicVisitPage(
                 </button>
               </form>
             </section>
+            <section class="panel" aria-labelledby="checkups">
+              <h2 id="checkups">{checkupMessages(lang).results}</h2>
+              <CheckupTable lang={lang} rows={view.checkups} testId="visit-checkups" />
+            </section>
+            <ClinicCheckupForm
+              lang={lang}
+              visitId={view.visit.id}
+              today={view.today}
+              csrfToken={props.csrfToken}
+              dueCodes={view.dueCheckups}
+            />
           </>
         ) : null}
         <p>

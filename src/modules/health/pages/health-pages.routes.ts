@@ -8,15 +8,21 @@ import type { AppServices } from '../../../platform/services.ts';
 import { tokyoToday } from '../../../platform/time/today.ts';
 import { sendPage } from '../../../platform/web/render-page.ts';
 import { getHousehold } from '../../identity/index.ts';
+import { clinicCheckupRequestSchema } from '../checkups/checkup-results.schemas.ts';
+import { listOwnCheckupResults } from '../checkups/list-checkup-results.ts';
+import { recordCheckupByClinic } from '../checkups/record-checkup-by-clinic.ts';
 import { checkEligibility } from '../clinic/check-eligibility.ts';
 import { questionnaireRequestSchema, vaccinationRequestSchema } from '../clinic/clinic.schemas.ts';
 import { issueConsentCode } from '../clinic/issue-consent-code.ts';
 import { QUESTIONS, submitQuestionnaire } from '../clinic/questionnaire.ts';
 import { listOwnVaccinations, recordVaccination } from '../clinic/vaccination-records.ts';
 import { visitView } from '../clinic/visit-view.ts';
+import { listMunicipalityRecords, RECORD_FILTERS, type RecordFilter } from '../records/list-municipality-records.ts';
 import type { RoutineSchedule } from '../vaccination/routine-schedule.ts';
+import { checkupMessages } from './checkup.messages.ts';
 import { clinicCodePage, clinicVisitPage } from './clinic-pages.tsx';
 import { healthMessages } from './health.messages.ts';
+import { municipalityRecordsPage } from './municipality-records-page.tsx';
 import { errorMessages, type FieldMessage } from './page-helpers.tsx';
 import { consentCodePage, parentHealthPage, questionnairePage } from './parent-health-pages.tsx';
 
@@ -63,8 +69,11 @@ export async function healthPageRoutes(app: FastifyInstance, services: AppServic
         records: await listOwnVaccinations(ctx(request, actor), child.id),
       })),
     );
+    const checkups = await listOwnCheckupResults(ctx(request, actor));
     const csrfToken = reply.generateCsrf();
-    return sendPage(request, reply, (lang) => parentHealthPage(lang, { children, schedule, csrfToken, notice }));
+    return sendPage(request, reply, (lang) =>
+      parentHealthPage(lang, { children, pregnancies: household.pregnancies, checkups, schedule, csrfToken, notice }),
+    );
   };
 
   r.get(
@@ -215,7 +224,13 @@ export async function healthPageRoutes(app: FastifyInstance, services: AppServic
       const actor = clinicOnly(request, reply);
       if (!actor) return reply;
       const m = healthMessages(detectLang(request));
-      return showVisit(request, reply, actor, request.params.visitId, request.query.done ? m.recorded : undefined, []);
+      const notice =
+        request.query.done === 'checkup'
+          ? checkupMessages(detectLang(request)).recorded
+          : request.query.done
+            ? m.recorded
+            : undefined;
+      return showVisit(request, reply, actor, request.params.visitId, notice, []);
     },
   );
 
@@ -240,6 +255,63 @@ export async function healthPageRoutes(app: FastifyInstance, services: AppServic
         return showVisit(request, reply, actor, request.params.visitId, undefined, errors);
       }
       return reply.redirect(`/clinic/visits/${request.params.visitId}?done=recorded`, 303);
+    },
+  );
+
+  r.post(
+    '/clinic/visits/:visitId/checkups',
+    { schema: { hide: true, params: visitParams, body: formBody }, ...csrf },
+    async (request, reply) => {
+      const actor = clinicOnly(request, reply);
+      if (!actor) return reply;
+      const measurements: Record<string, number | string> = {};
+      for (const field of ['heightCm', 'weightKg', 'headCircumferenceCm']) {
+        const raw = (one(request.body, field) ?? '').trim();
+        // A number typed with a full-width digit or comma still reads as a number; anything else is shown as is
+        // so the schema names the field.
+        if (raw)
+          measurements[field] = Number.isFinite(Number(raw.replace(',', '.'))) ? Number(raw.replace(',', '.')) : raw;
+      }
+      const parsed = clinicCheckupRequestSchema.safeParse({
+        checkupCode: one(request.body, 'checkupCode'),
+        examinedOn: one(request.body, 'examinedOn'),
+        outcome: one(request.body, 'outcome'),
+        measurements,
+        notes: (one(request.body, 'notes') ?? '').trim(),
+      });
+      try {
+        if (!parsed.success) throw invalidRecord(parsed.error.issues);
+        await recordCheckupByClinic(ctx(request, actor), request.params.visitId, parsed.data);
+      } catch (error) {
+        const errors = errorMessages(error, detectLang(request));
+        return showVisit(request, reply, actor, request.params.visitId, undefined, errors);
+      }
+      return reply.redirect(`/clinic/visits/${request.params.visitId}?done=checkup`, 303);
+    },
+  );
+
+  // The health officer's records of the municipality (GET form: filters live in the address, no CSRF needed).
+  r.get(
+    '/health/records',
+    {
+      schema: {
+        hide: true,
+        querystring: z.object({
+          q: z.string().max(40).default(''),
+          filter: z.enum(RECORD_FILTERS).catch('all'),
+          page: z.coerce.number().int().min(0).max(1000).catch(0),
+        }),
+      },
+    },
+    async (request, reply) => {
+      if (request.actor.type !== 'staff') return reply.redirect('/staff/sign-in', 303);
+      const input = {
+        query: request.query.q.trim(),
+        filter: request.query.filter as RecordFilter,
+        page: request.query.page,
+      };
+      const result = await listMunicipalityRecords(ctx(request, request.actor), schedule, input);
+      return sendPage(request, reply, (lang) => municipalityRecordsPage(lang, { ...result, ...input }));
     },
   );
 }

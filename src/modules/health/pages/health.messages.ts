@@ -6,7 +6,7 @@ export const healthMessages = defineMessages({
     parentLead: '医療機関の受付で番号を見せると、受給者証と予診票が届きます。紙の受給者証は不要です。',
     openCode: '受付用の番号を表示',
     purposeLabel: '目的',
-    purposes: { eligibility: '医療費助成の確認', vaccination: '予防接種（受給資格・予診票・接種記録）' },
+    purposes: { eligibility: '医療費助成の確認', vaccination: '予防接種・乳幼児健診（受給資格・予診票・記録）' },
     codeTitle: '受付で見せてください',
     codeLead:
       'この番号は5分間・1回だけ使えます。医療機関が受給資格等を確認したことは「このデータを見た人」に記録されます。',
@@ -84,7 +84,7 @@ export const healthMessages = defineMessages({
     purposeLabel: 'Purpose',
     purposes: {
       eligibility: 'Medical subsidy check',
-      vaccination: 'Vaccination (subsidies, questionnaire, record)',
+      vaccination: 'Vaccination or check-up (subsidies, questionnaire, record)',
     },
     codeTitle: 'Show this at reception',
     codeLead:

@@ -1,9 +1,12 @@
 import type { Lang } from '../../../platform/i18n/i18n.ts';
-import type { ChildView } from '../../identity/index.ts';
+import type { ChildView, PregnancyView } from '../../identity/index.ts';
+import type { CheckupResultRow } from '../checkups/checkup-results.tables.ts';
 import type { IssuedConsentCode } from '../clinic/issue-consent-code.ts';
 import { QUESTIONS } from '../clinic/questionnaire.ts';
 import type { VaccinationRecordRow } from '../clinic/vaccination-records.ts';
 import type { RoutineSchedule } from '../vaccination/routine-schedule.ts';
+import { checkupMessages } from './checkup.messages.ts';
+import { CheckupTable } from './checkup-parts.tsx';
 import { healthMessages } from './health.messages.ts';
 import { Errors, type FieldMessage } from './page-helpers.tsx';
 
@@ -15,12 +18,16 @@ export function parentHealthPage(
   lang: Lang,
   props: {
     children: { child: ChildView; records: VaccinationRecordRow[] }[];
+    pregnancies: PregnancyView[];
+    checkups: CheckupResultRow[];
     schedule: RoutineSchedule;
     csrfToken: string;
     notice?: string | undefined;
   },
 ) {
   const m = healthMessages(lang);
+  const c = checkupMessages(lang);
+  const prenatal = props.checkups.filter((r) => r.kind === 'prenatal');
   return {
     title: m.parentTitle,
     body: (
@@ -86,8 +93,20 @@ export function parentHealthPage(
                 </table>
               </div>
             )}
+            <h3>{c.results}</h3>
+            <CheckupTable
+              lang={lang}
+              rows={props.checkups.filter((r) => r.kind === 'infant' && r.subjectId === child.id)}
+              testId="checkup-results"
+            />
           </section>
         ))}
+        {props.pregnancies.length > 0 || prenatal.length > 0 ? (
+          <section class="panel" aria-labelledby="prenatal-results">
+            <h2 id="prenatal-results">{c.prenatalResults}</h2>
+            <CheckupTable lang={lang} rows={prenatal} testId="prenatal-checkup-results" />
+          </section>
+        ) : null}
       </>
     ),
   };
