@@ -33,6 +33,19 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   SIGNATURE_TRUST_ANCHORS_FILE: z.string().min(1).optional(),
+  LINE_API_BASE_URL: z.url().default('https://api.line.me'),
+  LINE_RATE_PER_SECOND: z.coerce.number().int().min(1).default(2000),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  NOTIFY_MAIL_FROM: z.string().min(3).default('Tsunagu <no-reply@tsunagu.example>'),
+  NOTIFY_VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:)/, 'must start with mailto: or https:')
+    .default('mailto:admin@tsunagu.example'),
+  NOTIFY_SEND_LEASE_SECONDS: z.coerce.number().int().min(1).default(60),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(48),
 });
 
 export type Environment = z.input<typeof envSchema>;
@@ -62,6 +75,20 @@ export interface Config {
   oidc: { issuer: string; clientId: string; clientSecret: string } | undefined;
   /** PEM file of the root certificates a document signature must chain to (the demo CA is added in demo mode). */
   signatureTrustAnchorsFile: string | undefined;
+  notify: {
+    /** LINE Messaging API base URL; demo mode and tests point it at the local LINE server. */
+    lineApiBaseUrl: string;
+    /** Requests per second per LINE channel (LINE's default limit is 2,000). */
+    lineRatePerSecond: number;
+    /** SMTP server for e-mail; undefined disables the e-mail channel (demo mode starts a local one). */
+    smtpUrl: string | undefined;
+    mailFrom: string;
+    vapidSubject: string;
+    /** How long a claimed delivery may stay `sending` before another worker takes the batch back. */
+    sendLeaseSeconds: number;
+    /** Temporary failures after this many attempts become permanent. */
+    maxAttempts: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -121,5 +148,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { issuer: e.OIDC_ISSUER.replace(/\/$/, ''), clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET }
         : undefined,
     signatureTrustAnchorsFile: e.SIGNATURE_TRUST_ANCHORS_FILE,
+    notify: {
+      lineApiBaseUrl: e.LINE_API_BASE_URL.replace(/\/$/, ''),
+      lineRatePerSecond: e.LINE_RATE_PER_SECOND,
+      smtpUrl: e.SMTP_URL,
+      mailFrom: e.NOTIFY_MAIL_FROM,
+      vapidSubject: e.NOTIFY_VAPID_SUBJECT,
+      sendLeaseSeconds: e.NOTIFY_SEND_LEASE_SECONDS,
+      maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+    },
   };
 }

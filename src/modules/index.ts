@@ -4,6 +4,7 @@ import { healthModule } from './health/index.ts';
 import { hokatsuModule } from './hokatsu/index.ts';
 import { identityModule } from './identity/index.ts';
 import { municipalitiesModule } from './municipalities/index.ts';
+import { notifyModule } from './notify/index.ts';
 import { portalModule } from './portal/index.ts';
 import { registryModule } from './registry/index.ts';
 
@@ -15,5 +16,6 @@ export const modules: readonly TsunaguModule[] = [
   healthModule,
   benefitsModule,
   hokatsuModule,
+  notifyModule,
   portalModule,
 ];
