@@ -46,6 +46,8 @@ const envSchema = z.object({
     .default('mailto:admin@tsunagu.example'),
   NOTIFY_SEND_LEASE_SECONDS: z.coerce.number().int().min(1).default(60),
   NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(48),
+  NOTIFY_SEND_BATCH: z.coerce.number().int().min(1).max(500).default(500),
+  NOTIFY_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).default(30),
 });
 
 export type Environment = z.input<typeof envSchema>;
@@ -88,6 +90,10 @@ export interface Config {
     sendLeaseSeconds: number;
     /** Temporary failures after this many attempts become permanent. */
     maxAttempts: number;
+    /** Ledger rows one worker claims at a time (at most the channel's own batch limit, LINE: 500). */
+    sendBatch: number;
+    /** First retry delay of a temporary failure; doubles per attempt up to 6 hours. */
+    retryBaseSeconds: number;
   };
 }
 
@@ -156,6 +162,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       vapidSubject: e.NOTIFY_VAPID_SUBJECT,
       sendLeaseSeconds: e.NOTIFY_SEND_LEASE_SECONDS,
       maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+      sendBatch: e.NOTIFY_SEND_BATCH,
+      retryBaseSeconds: e.NOTIFY_RETRY_BASE_SECONDS,
     },
   };
 }

@@ -1,5 +1,8 @@
+import { sql } from 'drizzle-orm';
 import type { AppServices } from '../../../platform/services.ts';
 import type { Channel } from '../channels/channel.ts';
+import { createLineChannel } from '../channels/line-channel.ts';
+import { createWebhookChannel } from '../channels/webhook-channel.ts';
 import type { ExternalChannel } from '../notify.tables.ts';
 
 export type ChannelSet = Partial<Record<ExternalChannel, Channel>>;
@@ -27,6 +30,22 @@ export async function closeChannels(services: AppServices): Promise<void> {
   for (const channel of Object.values(await set)) await channel.close?.();
 }
 
-async function buildChannels(_services: AppServices): Promise<ChannelSet> {
-  return {};
+async function buildChannels(services: AppServices): Promise<ChannelSet> {
+  const { notify } = services.config;
+  return {
+    line: createLineChannel({
+      baseUrl: notify.lineApiBaseUrl,
+      requestsPerSecond: notify.lineRatePerSecond,
+      // Read on every request rather than cached: an operator who fixes a channel's token fixes the next retry.
+      credentials: async (lineChannelId) => {
+        const result = await services.db.execute<{ access_token: string }>(
+          sql`select access_token from notify_line_channels where channel_id = ${lineChannelId}`,
+        );
+        const row = result.rows[0];
+        if (!row) throw new Error(`no LINE channel ${lineChannelId} is configured`);
+        return { accessToken: row.access_token };
+      },
+    }),
+    webhook: createWebhookChannel({ timeoutMs: 10_000 }),
+  };
 }

@@ -4,8 +4,8 @@ import type { DeliveryOutcome } from '../channels/channel.ts';
 import type { ClaimedDelivery } from './claim-deliveries.ts';
 
 /** Exponential backoff with a ceiling; a provider's Retry-After wins when it is later. */
-export function retryDelayMs(attempts: number, retryAfterMs?: number): number {
-  const backoff = Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 6 * 60 * 60 * 1000);
+export function retryDelayMs(attempts: number, baseMs: number, retryAfterMs?: number): number {
+  const backoff = Math.min(baseMs * 2 ** Math.max(0, attempts - 1), 6 * 60 * 60 * 1000);
   return Math.max(backoff, retryAfterMs ?? 0);
 }
 
@@ -21,8 +21,9 @@ export async function recordOutcomes(
   batch: readonly ClaimedDelivery[],
   outcomes: readonly DeliveryOutcome[],
   now: Date,
-  maxAttempts: number,
+  policy: { maxAttempts: number; retryBaseSeconds: number },
 ): Promise<void> {
+  const { maxAttempts } = policy;
   const byId = new Map(batch.map((d) => [d.id, d]));
   const rows = outcomes
     .filter((o) => byId.has(o.deliveryId))
@@ -42,7 +43,9 @@ export async function recordOutcomes(
         reference: o.status === 'delivered' ? (o.providerReference ?? null) : null,
         retryAt:
           o.status === 'temporary-failure'
-            ? new Date(now.getTime() + retryDelayMs(delivery.attempts, o.retryAfterMs)).toISOString()
+            ? new Date(
+                now.getTime() + retryDelayMs(delivery.attempts, policy.retryBaseSeconds * 1000, o.retryAfterMs),
+              ).toISOString()
             : now.toISOString(),
         disable: o.status === 'permanent-failure' && o.disableEndpoint ? delivery.endpointId : null,
       };

@@ -39,7 +39,13 @@ export const sendDeliveriesJob = defineJob({
     const started = Date.now();
     while (Date.now() - started < JOB_BUDGET_MS) {
       const now = services.now();
-      const batch = await claimDeliveries(services.db, name, channel.maxBatch, now, notify.sendLeaseSeconds);
+      const batch = await claimDeliveries(
+        services.db,
+        name,
+        Math.min(channel.maxBatch, notify.sendBatch),
+        now,
+        notify.sendLeaseSeconds,
+      );
       if (batch.length === 0) break;
       const outgoing: OutgoingDelivery[] = batch.map((d) => ({
         deliveryId: d.id,
@@ -67,7 +73,7 @@ export const sendDeliveriesJob = defineJob({
           outcomes.push({ deliveryId: d.id, status: 'temporary-failure', error: 'channel returned no outcome' });
         }
       }
-      await recordOutcomes(services.db, batch, outcomes, services.now(), notify.maxAttempts);
+      await recordOutcomes(services.db, batch, outcomes, services.now(), notify);
     }
     // Keep this lane going while work is left (now, at the next retry, or when a dead worker's lease ends).
     await enqueueDueSends(services, services.db, { channel: name, firstLane: lane });
