@@ -63,7 +63,10 @@ describe('monthly digest planning', () => {
       'age-window-entered',
       'age-window-entered',
       'procedure-ends-soon',
+      'schedule-window-opens',
     ]);
+    // 乳幼児健診 from health's schedule: the 3–6-month check-up opens this month.
+    expect(message.body).toContain('3〜6か月児健診');
 
     const ledger = await t.services.db.execute<{ channel: string; status: string; endpoint_id: string | null }>(
       sql`select channel, status, endpoint_id from notify_deliveries where message_id = ${message.id} order by channel`,

@@ -127,7 +127,7 @@ export const notifyTemplates = pgTable(
 export interface MessageWhy {
   /** The rule that picked this parent: 'age-window-entered', 'procedure-ends-soon', 'claim.status-changed', … */
   rule: string;
-  programs?: { id: string; name: string; rule?: string }[];
+  programs?: { id: string; name: string; nameEn?: string; rule?: string }[];
   childId?: string;
   /** The child's age in whole months when the message was planned. */
   ageMonths?: number;

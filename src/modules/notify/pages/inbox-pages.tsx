@@ -107,7 +107,7 @@ export function messagePage(lang: Lang, message: MessageView) {
                 <ul data-testid="why-programs">
                   {why.programs.map((p) => (
                     <li key={p.id}>
-                      {p.name}
+                      {lang === 'en' && p.nameEn ? p.nameEn : p.name}
                       {p.rule ? `（${m.ruleOfProgram[p.rule] ?? p.rule}）` : null}
                     </li>
                   ))}

@@ -27,7 +27,7 @@ export const notifyMessages = defineMessages({
     } as Record<string, string>,
     childAge: (months: number) => `お子さんの年齢: ${Math.floor(months / 12)}歳${months % 12}か月`,
     pregnancyWeek: (week: number) => `妊娠週数: ${week}週ごろ`,
-    programs: '対象の制度',
+    programs: '対象の制度・健診',
     open: '詳しく見る',
     unsubscribeCategory: (c: string) => `「${c}」のお知らせを受け取らない`,
     categories: {
@@ -88,7 +88,7 @@ export const notifyMessages = defineMessages({
     } as Record<string, string>,
     childAge: (months: number) => `Child's age: ${Math.floor(months / 12)} y ${months % 12} m`,
     pregnancyWeek: (week: number) => `Pregnancy: about week ${week}`,
-    programs: 'Programs',
+    programs: 'Programs and check-ups',
     open: 'Open',
     unsubscribeCategory: (c: string) => `Stop "${c}" notices`,
     categories: {
