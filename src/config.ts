@@ -33,7 +33,10 @@ const envSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   SIGNATURE_TRUST_ANCHORS_FILE: z.string().min(1).optional(),
-  LINE_API_BASE_URL: z.url().default('https://api.line.me'),
+  LINE_API_BASE_URL: z.url().optional(),
+  LINE_ACCESS_BASE_URL: z.url().optional(),
+  NOTIFY_DEMO_LINE_PORT: z.coerce.number().int().min(1024).max(65535).default(3901),
+  NOTIFY_DEMO_SMTP_PORT: z.coerce.number().int().min(1024).max(65535).default(3925),
   LINE_RATE_PER_SECOND: z.coerce.number().int().min(1).default(2000),
   SMTP_URL: z
     .string()
@@ -78,11 +81,16 @@ export interface Config {
   /** PEM file of the root certificates a document signature must chain to (the demo CA is added in demo mode). */
   signatureTrustAnchorsFile: string | undefined;
   notify: {
-    /** LINE Messaging API base URL; demo mode and tests point it at the local LINE server. */
+    /** LINE Messaging API base URL; in demo mode the local LINE server started by `serve --demo`. */
     lineApiBaseUrl: string;
+    /** Where LINE's account-link dialog lives (access.line.me; the local LINE server in demo mode). */
+    lineAccessBaseUrl: string;
+    /** Ports of the local LINE and SMTP servers `serve --demo` starts (demo mode only). */
+    demoLinePort: number;
+    demoSmtpPort: number;
     /** Requests per second per LINE channel (LINE's default limit is 2,000). */
     lineRatePerSecond: number;
-    /** SMTP server for e-mail; undefined disables the e-mail channel (demo mode starts a local one). */
+    /** SMTP server for e-mail; undefined disables the e-mail channel (demo mode: the local SMTP server). */
     smtpUrl: string | undefined;
     mailFrom: string;
     vapidSubject: string;
@@ -155,9 +163,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     signatureTrustAnchorsFile: e.SIGNATURE_TRUST_ANCHORS_FILE,
     notify: {
-      lineApiBaseUrl: e.LINE_API_BASE_URL.replace(/\/$/, ''),
+      lineApiBaseUrl: (
+        e.LINE_API_BASE_URL ?? (mode === 'demo' ? `http://127.0.0.1:${e.NOTIFY_DEMO_LINE_PORT}` : 'https://api.line.me')
+      ).replace(/\/$/, ''),
+      lineAccessBaseUrl: (
+        e.LINE_ACCESS_BASE_URL ??
+        (mode === 'demo' ? `http://127.0.0.1:${e.NOTIFY_DEMO_LINE_PORT}` : 'https://access.line.me')
+      ).replace(/\/$/, ''),
+      demoLinePort: e.NOTIFY_DEMO_LINE_PORT,
+      demoSmtpPort: e.NOTIFY_DEMO_SMTP_PORT,
       lineRatePerSecond: e.LINE_RATE_PER_SECOND,
-      smtpUrl: e.SMTP_URL,
+      smtpUrl: e.SMTP_URL ?? (mode === 'demo' ? `smtp://127.0.0.1:${e.NOTIFY_DEMO_SMTP_PORT}` : undefined),
       mailFrom: e.NOTIFY_MAIL_FROM,
       vapidSubject: e.NOTIFY_VAPID_SUBJECT,
       sendLeaseSeconds: e.NOTIFY_SEND_LEASE_SECONDS,

@@ -1,4 +1,5 @@
 import type { TsunaguModule } from '../../platform/module.ts';
+import { seedDemoNotify } from './demo/seed-demo-notify.ts';
 import { planMonthlyDigestJob } from './jobs/plan-monthly-digest.job.ts';
 import { sendDeliveriesJob } from './jobs/send-deliveries.job.ts';
 import { visitReminderJob } from './jobs/visit-reminder.job.ts';
@@ -18,4 +19,5 @@ export const notifyModule: TsunaguModule = {
   jobs: [sendDeliveriesJob, planMonthlyDigestJob, visitReminderJob] as never,
   subscribers: transactionalSubscribers as never,
   commands: [planMonthCommand],
+  seedDemo: seedDemoNotify,
 };

@@ -8,14 +8,18 @@ import { detectLang } from '../../platform/i18n/i18n.ts';
 import type { AppServices } from '../../platform/services.ts';
 import { sendPage } from '../../platform/web/render-page.ts';
 import { requireSignedIn } from '../identity/index.ts';
+import { vapidKeys } from './delivery/channel-set.ts';
 import { deploymentKeys, signUnsubscribe, verifyUnsubscribe } from './delivery/deployment-keys.ts';
+import { lineRoutes } from './line.routes.ts';
 import { NOTIFY_CATEGORIES, type NotifyCategory } from './notify.tables.ts';
 import { inboxPage, messagePage, unsubscribePage } from './pages/inbox-pages.tsx';
 import { preferencesPage } from './pages/preferences-page.tsx';
 import { listInbox } from './use-cases/list-inbox.ts';
+import { activeEndpoints, savePushSubscription, setEmailAddress } from './use-cases/manage-endpoints.ts';
 import { openMessage } from './use-cases/open-message.ts';
 import { getPreferences, type Preferences, savePreferences, unsubscribeCategory } from './use-cases/preferences.ts';
 import { saveTemplate } from './use-cases/save-template.ts';
+import { webPushClientRoutes } from './web-push-client/web-push-client.routes.ts';
 
 const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
@@ -63,16 +67,38 @@ export async function notifyRoutes(app: FastifyInstance, services: AppServices) 
     },
   );
 
+  const pageData = async (request: FastifyRequest, actor: Actor) => {
+    const endpoints = await activeEndpoints(ctx(request, actor));
+    return {
+      endpoints,
+      email: endpoints.find((e) => e.channel === 'email')?.addressKey ?? '',
+      vapidPublicKey: (await vapidKeys(services)).publicKey,
+      demoLineLink: services.config.mode === 'demo',
+    };
+  };
+
   r.get(
     '/notify/preferences',
-    { schema: { hide: true, querystring: z.object({ saved: z.literal('1').optional() }) } },
+    {
+      schema: {
+        hide: true,
+        querystring: z.object({ saved: z.literal('1').optional(), line: z.literal('linked').optional() }),
+      },
+    },
     async (request, reply) => {
       const actor = signedInParent(request, reply);
       if (!actor) return reply;
       const prefs = await getPreferences(ctx(request, actor));
+      const data = await pageData(request, actor);
       const csrfToken = reply.generateCsrf();
       return sendPage(request, reply, (lang) =>
-        preferencesPage(lang, { prefs, csrfToken, saved: request.query.saved === '1' }),
+        preferencesPage(lang, {
+          prefs,
+          csrfToken,
+          saved: request.query.saved === '1',
+          lineLinked: request.query.line === 'linked',
+          ...data,
+        }),
       );
     },
   );
@@ -92,11 +118,13 @@ export async function notifyRoutes(app: FastifyInstance, services: AppServices) 
     };
     try {
       await savePreferences(ctx(request, actor), prefs);
+      await setEmailAddress(ctx(request, actor), { email: one(body.email) ?? '' });
     } catch (error) {
       if (!(error instanceof AppError) || error.status !== 400) throw error;
       const lang = detectLang(request);
       const field = error.fieldErrors[0];
       const csrfToken = reply.generateCsrf();
+      const data = await pageData(request, actor);
       return sendPage(
         request,
         reply,
@@ -104,6 +132,8 @@ export async function notifyRoutes(app: FastifyInstance, services: AppServices) 
           preferencesPage(l, {
             prefs,
             csrfToken,
+            ...data,
+            email: one(body.email) ?? '',
             error: { field: field?.field ?? '', message: lang === 'ja' ? error.detail.ja : error.detail.en },
           }),
         400,
@@ -178,6 +208,43 @@ export async function notifyRoutes(app: FastifyInstance, services: AppServices) 
       return { messages: items.map((i) => ({ ...i, createdAt: i.createdAt.toISOString() })) };
     },
   );
+
+  r.post(
+    '/api/v1/notify/web-push/subscriptions',
+    {
+      schema: {
+        tags: ['notify'],
+        summary: "Save this browser's Web Push subscription for the signed-in parent",
+        body: z.object({
+          endpoint: z.string().max(2000),
+          expirationTime: z.number().nullable().optional(),
+          keys: z.object({ p256dh: z.string().min(1).max(200), auth: z.string().min(1).max(100) }),
+        }),
+        response: { 204: z.null(), ...problemResponses(400, 401, 403) },
+      },
+      preHandler: app.csrfProtection,
+    },
+    async (request, reply) => {
+      const actor = requireSignedIn(request);
+      await savePushSubscription(ctx(request, actor), request.body);
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.get(
+    '/api/v1/notify/web-push/vapid-public-key',
+    {
+      schema: {
+        tags: ['notify'],
+        summary: "The deployment's VAPID public key (browsers subscribe with it)",
+        response: { 200: z.object({ publicKey: z.string() }) },
+      },
+    },
+    async () => ({ publicKey: (await vapidKeys(services)).publicKey }),
+  );
+
+  await webPushClientRoutes(app);
+  await lineRoutes(app, services);
 
   r.post(
     '/api/v1/notify/templates',

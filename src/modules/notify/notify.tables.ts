@@ -241,3 +241,16 @@ export const notifyAnnouncements = pgTable(
     check('notify_announcements_second_person', sql`${t.approvedBy} is null or ${t.approvedBy} <> ${t.createdBy}`),
   ],
 );
+
+/**
+ * LINE account linking: the nonce we hand to LINE's account-link dialog, bound to the signed-in parent. LINE's
+ * `accountLink` webhook brings it back with the LINE user id; a nonce links once and expires after 10 minutes.
+ */
+export const notifyLineLinkNonces = pgTable('notify_line_link_nonces', {
+  nonce: text('nonce').primaryKey(),
+  parentId: uuid('parent_id').notNull(),
+  householdId: uuid('household_id').notNull(),
+  municipalityCode: text('municipality_code').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+});

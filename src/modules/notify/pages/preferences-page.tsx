@@ -1,11 +1,23 @@
 import type { Lang } from '../../../platform/i18n/i18n.ts';
 import { EXTERNAL_CHANNELS, NOTIFY_CATEGORIES } from '../notify.tables.ts';
+import type { EndpointSummary } from '../use-cases/manage-endpoints.ts';
 import type { Preferences } from '../use-cases/preferences.ts';
 import { notifyMessages } from './notify.messages.ts';
 
 export function preferencesPage(
   lang: Lang,
-  props: { prefs: Preferences; csrfToken: string; saved?: boolean; error?: { field: string; message: string } },
+  props: {
+    prefs: Preferences;
+    csrfToken: string;
+    saved?: boolean;
+    lineLinked?: boolean;
+    error?: { field: string; message: string };
+    endpoints: EndpointSummary[];
+    email: string;
+    vapidPublicKey: string;
+    /** Demo mode: a button stands in for writing to the municipality's LINE account. */
+    demoLineLink: boolean;
+  },
 ) {
   const m = notifyMessages(lang);
   const { prefs } = props;
@@ -24,6 +36,11 @@ export function preferencesPage(
         {props.saved ? (
           <div class="notice notice--success" role="status">
             {m.prefsSaved}
+          </div>
+        ) : null}
+        {props.lineLinked ? (
+          <div class="notice notice--success" role="status" data-testid="line-linked">
+            {m.lineLinked}
           </div>
         ) : null}
         {props.error ? (
@@ -63,6 +80,10 @@ export function preferencesPage(
               </div>
             ))}
           </fieldset>
+          <div class="field">
+            <label for="email">{m.email}</label>
+            <input id="email" name="email" type="email" autocomplete="email" value={props.email} />
+          </div>
           <div class="field">
             <label for="language">{m.language}</label>
             <select id="language" name="language">
@@ -108,6 +129,43 @@ export function preferencesPage(
             {m.save}
           </button>
         </form>
+        <section class="notify-connect" aria-labelledby="connect-heading">
+          <h2 id="connect-heading">{m.connectHeading}</h2>
+          <h3>LINE</h3>
+          {props.endpoints.some((e) => e.channel === 'line') ? (
+            <p data-testid="line-status">{m.lineIsLinked}</p>
+          ) : (
+            <p>{m.lineHowTo}</p>
+          )}
+          {props.demoLineLink ? (
+            <form method="post" action="/notify/line/link/start">
+              <input type="hidden" name="_csrf" value={props.csrfToken} />
+              <button class="button button--secondary" type="submit">
+                {m.linkLine}
+              </button>
+            </form>
+          ) : null}
+          <h3>{m.channelNames['web-push']}</h3>
+          <p>
+            <button
+              class="button button--secondary"
+              type="button"
+              hidden
+              data-push-subscribe
+              data-vapid-public-key={props.vapidPublicKey}
+              data-subscribe-url="/api/v1/notify/web-push/subscriptions"
+              data-csrf-token={props.csrfToken}
+              data-msg-done={m.pushDone}
+              data-msg-denied={m.pushDenied}
+              data-msg-error={m.pushError}
+              data-msg-unsupported={m.pushUnsupported}
+            >
+              {m.pushButton}
+            </button>
+          </p>
+          <p data-push-status aria-live="polite"></p>
+          <script src="/assets/notify/push-subscribe.js" defer></script>
+        </section>
       </div>
     ),
   };
