@@ -21,6 +21,12 @@ export const DEMO_PARENT_SUBJECT = 'demo-resident-0006';
  */
 export async function seedDemoNotify(services: AppServices): Promise<string> {
   const servers = await startDemoLocalServers(services);
+  const family = await seedDemoFamily(services);
+  return `江戸川区 LINE channel → ${services.config.notify.lineApiBaseUrl}; demo parent 江戸川 さくら (${DEMO_PARENT_SUBJECT}) with a 3-month-old; ${family.planned} digest messages planned for ${family.month}; ${servers}`;
+}
+
+/** The demo data without the local servers (the browser test brings its own LINE server on a free port). */
+export async function seedDemoFamily(services: AppServices) {
   await services.db.execute(sql`
     insert into notify_line_channels (municipality_code, channel_id, channel_secret, access_token)
     values (${DEMO_MUNICIPALITY}, ${DEMO_LINE_CHANNEL_ID}, ${LOCAL_LINE_CHANNEL_SECRET}, ${LOCAL_LINE_ACCESS_TOKEN})
@@ -59,5 +65,5 @@ export async function seedDemoNotify(services: AppServices): Promise<string> {
   const month = currentTokyoMonth(services.now());
   const planned = await planMonthlyDigest(services, { month, municipalityCode: DEMO_MUNICIPALITY });
   await enqueueDueSends(services, services.db);
-  return `江戸川区 LINE channel → ${services.config.notify.lineApiBaseUrl}; demo parent 江戸川 さくら (${DEMO_PARENT_SUBJECT}) with a 3-month-old; ${planned.childMessages + planned.pregnancyMessages} digest messages planned for ${month}; ${servers}`;
+  return { parent, month, planned: planned.childMessages + planned.pregnancyMessages };
 }

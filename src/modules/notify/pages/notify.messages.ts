@@ -23,6 +23,8 @@ export const notifyMessages = defineMessages({
     ruleOfProgram: {
       'age-window-entered': '今月対象年齢になります',
       'procedure-ends-soon': '申請期限が14日以内です',
+      'schedule-window-opens': '今月から受けられます',
+      'prenatal-visit': '今月の妊婦健診です',
       pregnancy: '妊娠中の方が対象です',
     } as Record<string, string>,
     childAge: (months: number) => `お子さんの年齢: ${Math.floor(months / 12)}歳${months % 12}か月`,
@@ -94,6 +96,8 @@ export const notifyMessages = defineMessages({
     ruleOfProgram: {
       'age-window-entered': 'your child reaches the age this month',
       'procedure-ends-soon': 'the application period ends within 14 days',
+      'schedule-window-opens': 'due from this month',
+      'prenatal-visit': 'this month’s prenatal check-up',
       pregnancy: 'for pregnant parents',
     } as Record<string, string>,
     childAge: (months: number) => `Child's age: ${Math.floor(months / 12)} y ${months % 12} m`,
