@@ -37,7 +37,11 @@ export async function importFullSizeRegistry(services: AppServices): Promise<num
   }
   const file = join(tmpdir(), `tsunagu-bench-push-registry-${process.pid}.json`);
   writeFileSync(file, JSON.stringify(records));
-  await importRegistry(services, { records: await loadRegistryFile(file), source: 'bench (synthetic)', actor: SYSTEM_ACTOR });
+  await importRegistry(services, {
+    records: await loadRegistryFile(file),
+    source: 'bench (synthetic)',
+    actor: SYSTEM_ACTOR,
+  });
   return records.length;
 }
 
