@@ -229,3 +229,19 @@ describe('templates', () => {
     expect(good.json()).toEqual({ key: 'monthly-digest', version: 1 });
   });
 });
+
+describe('staff dashboard', () => {
+  it('shows delivery figures of the staff member’s own municipality only', async () => {
+    const edogawa = await makeStaff(t.services, { municipalityCode: '131237', roles: ['notice-sender'] });
+    const adachi = await makeStaff(t.services, { municipalityCode: '131211', roles: ['notice-sender'] });
+    const own = await t.app.inject({ url: '/staff/notify', cookies: await staffCookie(t.app, t.services, edogawa) });
+    expect(own.statusCode).toBe(200);
+    expect(own.body).toContain('<svg');
+    expect(own.body).toMatch(/<td>inbox<\/td><td>[1-9]/);
+    const other = await t.app.inject({ url: '/staff/notify', cookies: await staffCookie(t.app, t.services, adachi) });
+    expect(other.statusCode).toBe(200);
+    expect(other.body).not.toContain('<td>inbox</td>');
+    const parentOnly = await t.app.inject({ url: '/staff/notify' });
+    expect(parentOnly.statusCode).toBe(303);
+  });
+});

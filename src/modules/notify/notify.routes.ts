@@ -12,8 +12,10 @@ import { vapidKeys } from './delivery/channel-set.ts';
 import { deploymentKeys, signUnsubscribe, verifyUnsubscribe } from './delivery/deployment-keys.ts';
 import { lineRoutes } from './line.routes.ts';
 import { NOTIFY_CATEGORIES, type NotifyCategory } from './notify.tables.ts';
+import { dashboardPage } from './pages/dashboard-page.tsx';
 import { inboxPage, messagePage, unsubscribePage } from './pages/inbox-pages.tsx';
 import { preferencesPage } from './pages/preferences-page.tsx';
+import { deliveryReport } from './use-cases/delivery-report.ts';
 import { listInbox } from './use-cases/list-inbox.ts';
 import { activeEndpoints, savePushSubscription, setEmailAddress } from './use-cases/manage-endpoints.ts';
 import { openMessage } from './use-cases/open-message.ts';
@@ -242,6 +244,13 @@ export async function notifyRoutes(app: FastifyInstance, services: AppServices) 
     },
     async () => ({ publicKey: (await vapidKeys(services)).publicKey }),
   );
+
+  // Staff: delivery figures of their municipality per month and channel, with a server-drawn chart.
+  r.get('/staff/notify', { schema: { hide: true } }, async (request, reply) => {
+    if (request.actor.type !== 'staff' || !request.actor.id) return reply.redirect('/staff/sign-in', 303);
+    const rows = await deliveryReport(services, request.actor, { requestId: request.id });
+    return sendPage(request, reply, (lang) => dashboardPage(lang, rows));
+  });
 
   await webPushClientRoutes(app);
   await lineRoutes(app, services);
