@@ -72,7 +72,7 @@ export async function generateFamilies(
   await db.execute(sql`
     insert into children (id, household_id, municipality_code, name, name_kana, birth_date, sex)
     select md5('c' || c)::uuid, md5('h' || h)::uuid, m.code, 'ベンチ 子', 'ベンチ コ',
-           current_date - ((c * 7919) % (18 * 365))::int, 'female'
+           current_date - ((c::bigint * 7919) % (18 * 365))::int, 'female'
       from generate_series(1, ${options.children}::int) c,
            lateral (select ((c - 1) % ${households}::int) + 1 as h) hh
       join bench_munis m on m.i = hh.h % (select count(*) from bench_munis)`);
