@@ -6,6 +6,7 @@ import { visitReminderJob } from './jobs/visit-reminder.job.ts';
 import { planMonthCommand } from './notify.commands.ts';
 import { notifyRoutes } from './notify.routes.ts';
 import { transactionalSubscribers } from './subscribers/transactional-subscribers.ts';
+import { sendAnnouncementJob } from './use-cases/announcements.ts';
 
 export type { TemplateKey } from './templates/template-catalog.ts';
 // notify's surface for other modules: raise a domain event and add a subscriber here, or call notifyParents from a
@@ -16,7 +17,7 @@ export { type NotifyParentsInput, notifyParents } from './use-cases/notify-paren
 export const notifyModule: TsunaguModule = {
   name: 'notify',
   routes: (app, services) => notifyRoutes(app, services),
-  jobs: [sendDeliveriesJob, planMonthlyDigestJob, visitReminderJob] as never,
+  jobs: [sendDeliveriesJob, planMonthlyDigestJob, visitReminderJob, sendAnnouncementJob] as never,
   subscribers: transactionalSubscribers as never,
   commands: [planMonthCommand],
   seedDemo: seedDemoNotify,

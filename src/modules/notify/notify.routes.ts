@@ -15,6 +15,7 @@ import { NOTIFY_CATEGORIES, type NotifyCategory } from './notify.tables.ts';
 import { dashboardPage } from './pages/dashboard-page.tsx';
 import { inboxPage, messagePage, unsubscribePage } from './pages/inbox-pages.tsx';
 import { preferencesPage } from './pages/preferences-page.tsx';
+import { approveAnnouncement, draftAnnouncement } from './use-cases/announcements.ts';
 import { deliveryReport } from './use-cases/delivery-report.ts';
 import { listInbox } from './use-cases/list-inbox.ts';
 import { activeEndpoints, savePushSubscription, setEmailAddress } from './use-cases/manage-endpoints.ts';
@@ -251,6 +252,64 @@ export async function notifyRoutes(app: FastifyInstance, services: AppServices) 
     const rows = await deliveryReport(services, request.actor, { requestId: request.id });
     return sendPage(request, reply, (lang) => dashboardPage(lang, rows));
   });
+
+  r.post(
+    '/api/v1/notify/announcements',
+    {
+      schema: {
+        tags: ['notify'],
+        summary:
+          'Draft an announcement to a segment; answers with the recipient count (a second staff member approves)',
+        body: z
+          .object({
+            municipalityCode: z.string().regex(/^\d{6}$/),
+            category: z.enum(NOTIFY_CATEGORIES),
+            titleJa: z.string().min(1).max(200),
+            bodyJa: z.string().min(1).max(5000),
+            titleEn: z.string().min(1).max(200),
+            bodyEn: z.string().min(1).max(5000),
+            ageMinMonths: z.number().int().min(0).max(240).nullable().optional(),
+            ageMaxMonths: z.number().int().min(1).max(240).nullable().optional(),
+            urgent: z.boolean().optional(),
+            sendAt: z.iso.datetime({ offset: true }),
+          })
+          .strict(),
+        response: {
+          201: z.object({ id: z.uuid(), targeted: z.number().int(), status: z.literal('draft') }),
+          ...problemResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireSignedIn(request);
+      const draft = await draftAnnouncement(
+        services,
+        actor,
+        { ...request.body, sendAt: new Date(request.body.sendAt) },
+        request.id,
+      );
+      return reply.status(201).send(draft);
+    },
+  );
+
+  r.post(
+    '/api/v1/notify/announcements/:id/approve',
+    {
+      schema: {
+        tags: ['notify'],
+        summary: 'Approve an announcement drafted by another staff member; it is sent at its send time',
+        params: z.object({ id: z.uuid() }),
+        response: {
+          200: z.object({ id: z.uuid(), status: z.literal('approved') }),
+          ...problemResponses(401, 403, 404, 409),
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireSignedIn(request);
+      return approveAnnouncement(services, actor, { id: request.params.id, requestId: request.id });
+    },
+  );
 
   await webPushClientRoutes(app);
   await lineRoutes(app, services);
