@@ -17,7 +17,7 @@ import { enqueueDueSends } from '../src/modules/notify/delivery/enqueue-sends.ts
 import { startLocalLineServer } from '../src/modules/notify/local-servers/local-line-server.ts';
 import { killHard, startWorkerProcess } from '../src/modules/notify/testing/worker-process.ts';
 import { createLogger } from '../src/platform/log/logger.ts';
-import { closeServices, openServices } from '../src/platform/runtime.ts';
+import { closeServices, openServices, prepareDatabase } from '../src/platform/runtime.ts';
 import { assertBenchDatabase } from './push-synthetic.ts';
 
 const LANES = Number(process.env.BENCH_LANES ?? 4);
@@ -29,6 +29,7 @@ async function main() {
   const line = await startLocalLineServer({ maxRecorded: 10_000_000 });
   const workers: ChildProcess[] = [];
   try {
+    await prepareDatabase(services, { migrate: true });
     const reset = await services.db.execute(sql`
       update notify_deliveries set status = 'created', attempts = 0, batch_id = null, sending_since = null,
              delivered_at = null, last_error = null, next_attempt_at = now() - interval '1 second'
@@ -42,7 +43,6 @@ async function main() {
       NOTIFY_SEND_LEASE_SECONDS: '15',
       NOTIFY_RETRY_BASE_SECONDS: '1',
       WORKER_CONCURRENCY: String(LANES),
-      LOG_LEVEL: 'warn',
       ...(process.env.LINE_RATE_PER_SECOND ? { LINE_RATE_PER_SECOND: process.env.LINE_RATE_PER_SECOND } : {}),
     };
     workers.push(await startWorkerProcess(env));
