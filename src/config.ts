@@ -37,6 +37,24 @@ const envSchema = z.object({
   ASSIST_LLM_MODEL: z.string().min(1).optional(),
   ASSIST_LLM_API_KEY: z.string().min(1).optional(),
   ASSIST_LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(20_000),
+  LINE_API_BASE_URL: z.url().optional(),
+  LINE_ACCESS_BASE_URL: z.url().optional(),
+  NOTIFY_DEMO_LINE_PORT: z.coerce.number().int().min(1024).max(65535).default(3901),
+  NOTIFY_DEMO_SMTP_PORT: z.coerce.number().int().min(1024).max(65535).default(3925),
+  LINE_RATE_PER_SECOND: z.coerce.number().int().min(1).default(2000),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  NOTIFY_MAIL_FROM: z.string().min(3).default('Tsunagu <no-reply@tsunagu.example>'),
+  NOTIFY_VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:)/, 'must start with mailto: or https:')
+    .default('mailto:admin@tsunagu.example'),
+  NOTIFY_SEND_LEASE_SECONDS: z.coerce.number().int().min(1).default(60),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(48),
+  NOTIFY_SEND_BATCH: z.coerce.number().int().min(1).max(500).default(500),
+  NOTIFY_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).default(30),
 });
 
 export type Environment = z.input<typeof envSchema>;
@@ -68,6 +86,29 @@ export interface Config {
   signatureTrustAnchorsFile: string | undefined;
   /** An OpenAI-compatible Chat Completions endpoint for the assist module; undefined: deterministic only. */
   assistLlm: { baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
+  notify: {
+    /** LINE Messaging API base URL; in demo mode the local LINE server started by `serve --demo`. */
+    lineApiBaseUrl: string;
+    /** Where LINE's account-link dialog lives (access.line.me; the local LINE server in demo mode). */
+    lineAccessBaseUrl: string;
+    /** Ports of the local LINE and SMTP servers `serve --demo` starts (demo mode only). */
+    demoLinePort: number;
+    demoSmtpPort: number;
+    /** Requests per second per LINE channel (LINE's default limit is 2,000). */
+    lineRatePerSecond: number;
+    /** SMTP server for e-mail; undefined disables the e-mail channel (demo mode: the local SMTP server). */
+    smtpUrl: string | undefined;
+    mailFrom: string;
+    vapidSubject: string;
+    /** How long a claimed delivery may stay `sending` before another worker takes the batch back. */
+    sendLeaseSeconds: number;
+    /** Temporary failures after this many attempts become permanent. */
+    maxAttempts: number;
+    /** Ledger rows one worker claims at a time (at most the channel's own batch limit, LINE: 500). */
+    sendBatch: number;
+    /** First retry delay of a temporary failure; doubles per attempt up to 6 hours. */
+    retryBaseSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -141,5 +182,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             timeoutMs: e.ASSIST_LLM_TIMEOUT_MS,
           }
         : undefined,
+    notify: {
+      lineApiBaseUrl: (
+        e.LINE_API_BASE_URL ?? (mode === 'demo' ? `http://127.0.0.1:${e.NOTIFY_DEMO_LINE_PORT}` : 'https://api.line.me')
+      ).replace(/\/$/, ''),
+      lineAccessBaseUrl: (
+        e.LINE_ACCESS_BASE_URL ??
+        (mode === 'demo' ? `http://127.0.0.1:${e.NOTIFY_DEMO_LINE_PORT}` : 'https://access.line.me')
+      ).replace(/\/$/, ''),
+      demoLinePort: e.NOTIFY_DEMO_LINE_PORT,
+      demoSmtpPort: e.NOTIFY_DEMO_SMTP_PORT,
+      lineRatePerSecond: e.LINE_RATE_PER_SECOND,
+      smtpUrl: e.SMTP_URL ?? (mode === 'demo' ? `smtp://127.0.0.1:${e.NOTIFY_DEMO_SMTP_PORT}` : undefined),
+      mailFrom: e.NOTIFY_MAIL_FROM,
+      vapidSubject: e.NOTIFY_VAPID_SUBJECT,
+      sendLeaseSeconds: e.NOTIFY_SEND_LEASE_SECONDS,
+      maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+      sendBatch: e.NOTIFY_SEND_BATCH,
+      retryBaseSeconds: e.NOTIFY_RETRY_BASE_SECONDS,
+    },
   };
 }

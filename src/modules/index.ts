@@ -5,6 +5,7 @@ import { healthModule } from './health/index.ts';
 import { hokatsuModule } from './hokatsu/index.ts';
 import { identityModule } from './identity/index.ts';
 import { municipalitiesModule } from './municipalities/index.ts';
+import { notifyModule } from './notify/index.ts';
 import { portalModule } from './portal/index.ts';
 import { registryModule } from './registry/index.ts';
 
@@ -16,6 +17,7 @@ export const modules: readonly TsunaguModule[] = [
   healthModule,
   benefitsModule,
   hokatsuModule,
+  notifyModule,
   portalModule,
   assistModule,
 ];

@@ -52,6 +52,10 @@ export const PERMISSIONS = {
   'registry.edit': { description: 'Draft support-program entries', roles: ['registry-editor'] },
   'registry.approve': { description: 'Publish support-program entries', roles: ['registry-approver'] },
   'notice.send': { description: 'Send notices to parents', roles: ['notice-sender'] },
+  'notice.report': {
+    description: 'See delivery figures of notices (targeted, sent, delivered, failed, opened)',
+    roles: ['notice-sender', 'municipality-admin'],
+  },
   'nursery-application.screen': { description: 'Screen nursery applications', roles: ['nursery-screener'] },
   'nursery.manage-slots': { description: 'Publish visit slots and vacancies', nurseryStaff: true },
   'benefit-claim.review': { description: 'Review benefit claims', roles: ['benefits-reviewer'] },

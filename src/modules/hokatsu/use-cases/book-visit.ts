@@ -2,9 +2,11 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/access/actor.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import type { Db, Tx } from '../../../platform/db/database.ts';
+import type { EventBus } from '../../../platform/events/domain-events.ts';
 import { AppError, conflict, notFound } from '../../../platform/http/app-error.ts';
 import { visitBookings, visitSlots } from '../hokatsu.tables.ts';
 import type { TenantScope } from '../nurseries/nursery.repository.ts';
+import '../visits/visit.events.ts';
 
 export interface BookVisitInput {
   /** The signed-in parent (identity puts sign-in in front of this use case). */
@@ -14,6 +16,8 @@ export interface BookVisitInput {
   slotId: string;
   partySize?: number;
   now: Date;
+  /** When given, `visit.booked` is published in the booking's transaction (notify confirms it to the family). */
+  events?: EventBus;
 }
 
 export const VISIT_RULES = {
@@ -35,7 +39,21 @@ export async function bookVisit(
   input: BookVisitInput,
 ): Promise<{ bookingId: string; seatsLeft: number }> {
   try {
-    return await db.transaction((tx) => bookVisitInTx(tx, scope, input));
+    return await db.transaction(async (tx) => {
+      const booked = await bookVisitInTx(tx, scope, input);
+      await input.events?.publish(
+        tx,
+        'visit.booked',
+        {
+          bookingId: booked.bookingId,
+          householdId: input.familyRef,
+          nurseryId: booked.nurseryId,
+          startsAt: booked.startsAt.toISOString(),
+        },
+        { municipalityCode: scope.municipalityCode },
+      );
+      return { bookingId: booked.bookingId, seatsLeft: booked.seatsLeft };
+    });
   } catch (error) {
     const code = (error as { cause?: { code?: string } }).cause?.code;
     if (code === '23505') {
@@ -50,7 +68,7 @@ export async function bookVisitInTx(
   tx: Tx,
   scope: TenantScope,
   input: BookVisitInput,
-): Promise<{ bookingId: string; seatsLeft: number }> {
+): Promise<{ bookingId: string; seatsLeft: number; nurseryId: string; startsAt: Date }> {
   const party = input.partySize ?? 1;
   if (!Number.isInteger(party) || party < 1 || party > 4) {
     throw new AppError('invalid-party-size', 400, {
@@ -124,5 +142,10 @@ export async function bookVisitInTx(
     purpose: 'parent books a nursery visit',
     outcome: 'success',
   });
-  return { bookingId: booking!.id, seatsLeft: taken.capacity - taken.seatsTaken };
+  return {
+    bookingId: booking!.id,
+    seatsLeft: taken.capacity - taken.seatsTaken,
+    nurseryId: slot.nurseryId,
+    startsAt: slot.startsAt,
+  };
 }

@@ -2,9 +2,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/access/actor.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import type { Db, Tx } from '../../../platform/db/database.ts';
+import type { EventBus } from '../../../platform/events/domain-events.ts';
 import { conflict, notFound } from '../../../platform/http/app-error.ts';
 import { type VisitBookingStatus, visitBookings, visitSlots } from '../hokatsu.tables.ts';
 import type { TenantScope } from '../nurseries/nursery.repository.ts';
+import '../visits/visit.events.ts';
 import { VISIT_RULES } from './book-visit.ts';
 
 /** Which booking statuses may follow which; checked here and by the CHECK constraint's closed list. */
@@ -17,7 +19,20 @@ export const VISIT_BOOKING_TRANSITIONS: Record<VisitBookingStatus, readonly Visi
 
 /** The family cancels before the cut-off; the seats go back to the slot in the same transaction. */
 export async function cancelVisitBooking(db: Db, scope: TenantScope, input: CancelVisitInput): Promise<void> {
-  await db.transaction((tx) => cancelVisitBookingInTx(tx, scope, input));
+  await db.transaction(async (tx) => {
+    const cancelled = await cancelVisitBookingInTx(tx, scope, input);
+    await input.events?.publish(
+      tx,
+      'visit.cancelled',
+      {
+        bookingId: input.bookingId,
+        householdId: input.familyRef,
+        nurseryId: cancelled.nurseryId,
+        startsAt: cancelled.startsAt.toISOString(),
+      },
+      { municipalityCode: scope.municipalityCode },
+    );
+  });
 }
 
 export interface CancelVisitInput {
@@ -25,10 +40,16 @@ export interface CancelVisitInput {
   familyRef: string;
   bookingId: string;
   now: Date;
+  /** When given, `visit.cancelled` is published in the cancellation's transaction. */
+  events?: EventBus;
 }
 
-/** The cancellation inside the caller's transaction (also used by rescheduling). Returns the booking's party size. */
-export async function cancelVisitBookingInTx(tx: Tx, scope: TenantScope, input: CancelVisitInput): Promise<number> {
+/** The cancellation inside the caller's transaction (also used by rescheduling). Returns what the events need. */
+export async function cancelVisitBookingInTx(
+  tx: Tx,
+  scope: TenantScope,
+  input: CancelVisitInput,
+): Promise<{ partySize: number; nurseryId: string; startsAt: Date }> {
   const [row] = await tx
     .select({ booking: visitBookings, startsAt: visitSlots.startsAt })
     .from(visitBookings)
@@ -71,5 +92,5 @@ export async function cancelVisitBookingInTx(tx: Tx, scope: TenantScope, input: 
     purpose: 'parent cancels a nursery visit',
     outcome: 'success',
   });
-  return row.booking.partySize;
+  return { partySize: row.booking.partySize, nurseryId: row.booking.nurseryId, startsAt: row.startsAt };
 }

@@ -30,7 +30,7 @@ export async function parentBookVisit(ctx: ParentContext, input: { slotId: strin
   return bookVisit(
     ctx.services.db,
     { municipalityCode: where.municipalityCode },
-    { ...input, actor: ctx.actor, familyRef, now: ctx.services.now() },
+    { ...input, actor: ctx.actor, familyRef, now: ctx.services.now(), events: ctx.services.events },
   );
 }
 
@@ -40,7 +40,13 @@ export async function parentCancelVisit(ctx: ParentContext, input: { bookingId: 
   await cancelVisitBooking(
     ctx.services.db,
     { municipalityCode: where.municipalityCode },
-    { actor: ctx.actor, familyRef, bookingId: input.bookingId, now: ctx.services.now() },
+    {
+      actor: ctx.actor,
+      familyRef,
+      bookingId: input.bookingId,
+      now: ctx.services.now(),
+      events: ctx.services.events,
+    },
   );
 }
 
@@ -50,7 +56,7 @@ export async function parentRescheduleVisit(ctx: ParentContext, input: { booking
   return rescheduleVisitBooking(
     ctx.services.db,
     { municipalityCode: where.municipalityCode },
-    { actor: ctx.actor, familyRef, now: ctx.services.now(), ...input },
+    { actor: ctx.actor, familyRef, now: ctx.services.now(), events: ctx.services.events, ...input },
   );
 }
 

@@ -1,7 +1,9 @@
 import type { Actor } from '../../../platform/access/actor.ts';
 import type { Db } from '../../../platform/db/database.ts';
+import type { EventBus } from '../../../platform/events/domain-events.ts';
 import { conflict } from '../../../platform/http/app-error.ts';
 import type { TenantScope } from '../nurseries/nursery.repository.ts';
+import '../visits/visit.events.ts';
 import { bookVisitInTx } from './book-visit.ts';
 import { cancelVisitBookingInTx } from './cancel-visit-booking.ts';
 
@@ -12,12 +14,29 @@ import { cancelVisitBookingInTx } from './cancel-visit-booking.ts';
 export async function rescheduleVisitBooking(
   db: Db,
   scope: TenantScope,
-  input: { actor: Actor; familyRef: string; bookingId: string; newSlotId: string; now: Date },
+  input: { actor: Actor; familyRef: string; bookingId: string; newSlotId: string; now: Date; events?: EventBus },
 ): Promise<{ bookingId: string }> {
   try {
     return await db.transaction(async (tx) => {
-      const partySize = await cancelVisitBookingInTx(tx, scope, input);
-      const booked = await bookVisitInTx(tx, scope, { ...input, slotId: input.newSlotId, partySize });
+      const previous = await cancelVisitBookingInTx(tx, scope, input);
+      const booked = await bookVisitInTx(tx, scope, {
+        ...input,
+        slotId: input.newSlotId,
+        partySize: previous.partySize,
+      });
+      await input.events?.publish(
+        tx,
+        'visit.rescheduled',
+        {
+          bookingId: booked.bookingId,
+          householdId: input.familyRef,
+          nurseryId: booked.nurseryId,
+          startsAt: booked.startsAt.toISOString(),
+          previousBookingId: input.bookingId,
+          previousStartsAt: previous.startsAt.toISOString(),
+        },
+        { municipalityCode: scope.municipalityCode },
+      );
       return { bookingId: booked.bookingId };
     });
   } catch (error) {

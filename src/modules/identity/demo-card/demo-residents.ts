@@ -52,6 +52,15 @@ export const DEMO_RESIDENTS: readonly DemoResident[] = [
     gender: 'female',
     address: '東京都大島町元町一丁目1番14号',
   },
+  {
+    // notify's demo parent: seeded with a 3-month-old, a LINE link and the month's digest (see notify's README).
+    subject: 'demo-resident-0006',
+    name: '江戸川 さくら',
+    nameKana: 'エドガワ サクラ',
+    birthdate: '1994-04-02',
+    gender: 'female',
+    address: '東京都江戸川区中央一丁目4番1号',
+  },
 ];
 
 export function findDemoResident(subject: string): DemoResident | undefined {

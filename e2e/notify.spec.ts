@@ -1,0 +1,118 @@
+// The app's module graph first: notify's demo seed imports identity, whose index leads back to every module.
+import '../src/app.ts';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { Browser } from 'playwright-core';
+import { Temporal } from 'temporal-polyfill';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { seedDemoFamily } from '../src/modules/notify/demo/seed-demo-notify.ts';
+import { type LocalLineServer, startLocalLineServer } from '../src/modules/notify/local-servers/local-line-server.ts';
+import { demoLineUserId } from '../src/modules/notify/use-cases/link-line-account.ts';
+import { createTestApp, type TestContext } from '../src/platform/testing/test-app.ts';
+import { chromiumAvailable, expectNoSeriousA11yViolations, freePort, launchChromium, SCREENSHOTS } from './browser.ts';
+
+// The issue's "Done when": the demo parent with a 3-month-old in 江戸川区 receives the month's digest in the inbox and
+// through the local LINE server, opens 「なぜこのお知らせ？」 and unsubscribes from a category.
+
+describe.runIf(chromiumAvailable())('notify in Chromium: monthly digest → inbox + LINE → why → unsubscribe', () => {
+  let t: TestContext;
+  let line: LocalLineServer;
+  let browser: Browser;
+  let baseUrl: string;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    line = await startLocalLineServer();
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    dataDir = await mkdtemp(join(tmpdir(), 'tsunagu-e2e-notify-'));
+    // Noon in Tokyo today, so quiet hours (21:00–08:00) do not hold the LINE message whatever time the test runs.
+    const noon = new Date(`${Temporal.Now.plainDateISO('Asia/Tokyo')}T12:00:00+09:00`);
+    const notify = {
+      ...loadConfig({}).notify,
+      lineApiBaseUrl: line.url,
+      lineAccessBaseUrl: line.url,
+      smtpUrl: undefined,
+    };
+    t = await createTestApp({ config: { port, baseUrl, dataDir, notify }, now: () => noon });
+    await t.app.listen({ port, host: '127.0.0.1' });
+    browser = await launchChromium();
+    await mkdir(SCREENSHOTS, { recursive: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    await line?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('delivers the digest to the inbox and LINE, explains it, and unsubscribes from the category', async () => {
+    const { parent, planned } = await seedDemoFamily(t.services);
+    expect(planned).toBe(1);
+    await t.startWorkers();
+
+    // Through the local LINE server: the demo LINE user got the digest once.
+    const userId = demoLineUserId(parent.id);
+    const until = Date.now() + 30_000;
+    while (line.received(userId).length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+    const onLine = line.received(userId);
+    expect(onLine).toHaveLength(1);
+    expect(onLine[0]!.text).toContain('江戸川 ひなた');
+    expect(onLine[0]!.text).toContain('3〜6か月児健診');
+
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ja-JP' });
+    const phone = await context.newPage();
+    await phone.goto(`${line.url}/?user=${userId}`);
+    await phone.screenshot({ path: `${SCREENSHOTS}/notify-line-phone-ja-360.png`, fullPage: true });
+
+    // The inbox, after signing in with the demo card.
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/notify`);
+    await page.waitForURL(/\/sign-in\?next=%2Fnotify$/);
+    await page.click('[data-testid="sign-in-card"]');
+    await page.waitForURL(/\/demo-card\/interaction\//);
+    await page.check('input[value="demo-resident-0006"]');
+    await page.click('button[value="login"]');
+    await page.waitForURL(`${baseUrl}/notify`);
+    const items = page.locator('[data-testid="inbox-item"]');
+    expect(await items.count()).toBe(1);
+    await expect(items.first().textContent()).resolves.toContain('江戸川 ひなたさん向けのお知らせ');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/notify-inbox-ja-360.png`, fullPage: true });
+
+    // The message and 「なぜこのお知らせ？」.
+    await items.first().locator('a').click();
+    await page.waitForURL(/\/notify\/messages\//);
+    await page.click('[data-testid="why"] summary');
+    await expect(page.locator('[data-testid="why-age"]').textContent()).resolves.toContain('0歳3か月');
+    await expect(page.locator('[data-testid="why-programs"]').textContent()).resolves.toContain('3〜6か月児健診');
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/notify-why-ja-360.png`, fullPage: true });
+
+    // One-click unsubscribe from the message's category (制度のご案内), confirmed on the page.
+    await page.click('[data-testid="unsubscribe-link"]');
+    await page.waitForURL(/\/notify\/unsubscribe\//);
+    await expectNoSeriousA11yViolations(page);
+    await page.click('button[type="submit"]');
+    await expect(page.locator('[data-testid="unsubscribed"]').textContent()).resolves.toContain('制度のご案内');
+    await page.screenshot({ path: `${SCREENSHOTS}/notify-unsubscribed-ja-360.png`, fullPage: true });
+    const prefs = await t.services.db.execute<{ unsubscribed_categories: string[] }>(
+      sql`select unsubscribed_categories from notify_preferences where parent_id = ${parent.id}`,
+    );
+    expect(prefs.rows[0]?.unsubscribed_categories).toEqual(['programs']);
+
+    // The settings page shows the category off.
+    await page.goto(`${baseUrl}/notify/preferences`);
+    expect(await page.isChecked('#category-programs')).toBe(false);
+    expect(await page.isChecked('#category-health')).toBe(true);
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/notify-preferences-ja-360.png`, fullPage: true });
+    await context.close();
+  }, 120_000);
+});

@@ -1,0 +1,81 @@
+import type { Queue } from 'pg-boss';
+import { defineJob } from '../../../platform/jobs/job-registry.ts';
+import type { DeliveryOutcome, OutgoingDelivery } from '../channels/channel.ts';
+import { channelsOf } from '../delivery/channel-set.ts';
+import { channelAddress, claimDeliveries, renderedMessage } from '../delivery/claim-deliveries.ts';
+import { deploymentKeys, signUnsubscribe } from '../delivery/deployment-keys.ts';
+import { enqueueDueSends } from '../delivery/enqueue-sends.ts';
+import { recordOutcomes } from '../delivery/record-outcomes.ts';
+
+/** A job hands the channel back to the queue after this long, so one job never outlives its lease. */
+const JOB_BUDGET_MS = 30_000;
+
+// `short`: at most one QUEUED job per singleton key (see enqueue-sends.ts). The heartbeat lets pg-boss fail and retry
+// a job whose worker was killed within about a minute instead of waiting for the expiry.
+const SEND_QUEUE = {
+  policy: 'short',
+  heartbeatSeconds: 10,
+  expireInSeconds: 120,
+  retryLimit: 20,
+  retryDelay: 2,
+} satisfies Omit<Queue, 'name'>;
+
+/**
+ * Drains due ledger rows of one channel: claim (committed) → send through the channel's client → record outcomes.
+ * A crash between claim and record leaves rows `sending`; after the lease they are re-sent as the same batch with the
+ * same idempotency keys (see claim-deliveries.ts), which the provider deduplicates.
+ */
+export const sendDeliveriesJob = defineJob({
+  name: 'notify.send',
+  queue: SEND_QUEUE,
+  async handle(services, { channel: name, lane = 0 }) {
+    const channel = (await channelsOf(services))[name];
+    if (!channel) {
+      services.log.warn({ channel: name }, 'notify channel not configured; its deliveries wait');
+      return;
+    }
+    const { notify, baseUrl } = services.config;
+    const keys = await deploymentKeys(services.db);
+    const started = Date.now();
+    while (Date.now() - started < JOB_BUDGET_MS) {
+      const now = services.now();
+      const batch = await claimDeliveries(
+        services.db,
+        name,
+        Math.min(channel.maxBatch, notify.sendBatch),
+        now,
+        notify.sendLeaseSeconds,
+      );
+      if (batch.length === 0) break;
+      const outgoing: OutgoingDelivery[] = batch.map((d) => ({
+        deliveryId: d.id,
+        idempotencyKey: d.idempotencyKey,
+        address: channelAddress(d),
+        message: renderedMessage(
+          d,
+          baseUrl,
+          `${baseUrl}/notify/unsubscribe/${signUnsubscribe(keys.linkSigningKey, d.parentId, d.category)}`,
+        ),
+        urgent: d.urgent,
+        webhookEvent: { type: `notify.${d.source}`, data: { messageId: d.messageId, title: d.title, body: d.body } },
+      }));
+      let outcomes: DeliveryOutcome[];
+      try {
+        outcomes = await channel.send(outgoing);
+      } catch (error) {
+        // The contract says send() does not throw for provider errors; if it does anyway, nothing is known to have
+        // gone out, and the same batch is retried under its idempotency keys.
+        outcomes = batch.map((d) => ({ deliveryId: d.id, status: 'temporary-failure', error: String(error) }));
+      }
+      const answered = new Set(outcomes.map((o) => o.deliveryId));
+      for (const d of batch) {
+        if (!answered.has(d.id)) {
+          outcomes.push({ deliveryId: d.id, status: 'temporary-failure', error: 'channel returned no outcome' });
+        }
+      }
+      await recordOutcomes(services.db, batch, outcomes, services.now(), notify);
+    }
+    // Keep this lane going while work is left (now, at the next retry, or when a dead worker's lease ends).
+    await enqueueDueSends(services, services.db, { channel: name, firstLane: lane });
+  },
+});

@@ -1,0 +1,74 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../../platform/db/database.ts';
+import type { AppServices } from '../../../platform/services.ts';
+import { enqueueDueSends } from '../delivery/enqueue-sends.ts';
+import { deliveriesForInsertedMessagesSql } from '../delivery/ledger-sql.ts';
+import type { MessageWhy } from '../notify.tables.ts';
+import { parentsOfHousehold, type Recipient, recipientForParent } from '../planning/identity-reads.ts';
+import { latestTemplate } from '../templates/latest-templates.ts';
+import { TEMPLATE_CATALOG, type TemplateKey } from '../templates/template-catalog.ts';
+import { renderTemplate } from '../templates/template-text.ts';
+
+/**
+ * THE transactional interface of notify (see README "Sending a notice from another module"). A subscriber calls it
+ * with the event's ids; notify picks the recipients, their language and channels, renders the template, writes the
+ * messages and ledger rows and enqueues the sends — all in `tx`, so a rolled-back change sends nothing.
+ *
+ * Idempotent: (parent, source, occurrence) is unique, so a subscriber that runs twice for one event (at-least-once
+ * delivery of domain events) writes nothing the second time.
+ */
+export interface NotifyParentsInput {
+  /** A parent, or every parent of a household. */
+  to: { parentId: string } | { householdId: string };
+  /** What raised the notice, e.g. the event type: 'claim.status-changed'. */
+  source: string;
+  /** Which occurrence of it, unique per source: e.g. `${claimId}:${to}`. */
+  occurrence: string;
+  template: TemplateKey;
+  /** Values for the template's variables, per language (dates and labels differ). */
+  variables: { ja: Record<string, string>; en: Record<string, string> };
+  why: MessageWhy;
+  /** Path in the parent web that the message's one-tap link opens. */
+  linkPath?: string;
+  /** Urgent notices ignore quiet hours (deadlines that cannot wait). */
+  urgent?: boolean;
+  announcementId?: string;
+}
+
+export async function notifyParents(services: AppServices, tx: DbOrTx, input: NotifyParentsInput): Promise<number> {
+  const recipients: Recipient[] =
+    'parentId' in input.to
+      ? [await recipientForParent(tx, input.to.parentId)].filter((r): r is Recipient => r !== undefined)
+      : await parentsOfHousehold(tx, input.to.householdId);
+  if (recipients.length === 0) return 0;
+  const template = await latestTemplate(tx, input.template);
+  const category = TEMPLATE_CATALOG[input.template].category;
+  const now = services.now();
+  let written = 0;
+  for (const recipient of recipients) {
+    const prefs = await tx.execute<{ language: 'ja' | 'en'; unsubscribed: string[] }>(
+      sql`select language, unsubscribed_categories as unsubscribed from notify_preferences where parent_id = ${recipient.parentId}`,
+    );
+    const language = prefs.rows[0]?.language ?? 'ja';
+    // Urgent notices (deadlines) still reach a parent who unsubscribed from the category's routine messages.
+    if (!input.urgent && prefs.rows[0]?.unsubscribed.includes(category)) continue;
+    const values = input.variables[language];
+    const title = renderTemplate(language === 'ja' ? template.titleJa : template.titleEn, values);
+    const body = renderTemplate(language === 'ja' ? template.bodyJa : template.bodyEn, values);
+    const result = await tx.execute(sql`
+      with inserted as (
+        insert into notify_messages (parent_id, household_id, municipality_code, source, occurrence, category,
+          template_key, template_version, language, title, body, link_path, why, urgent, announcement_id, created_at)
+        values (${recipient.parentId}, ${recipient.householdId}, ${recipient.municipalityCode}, ${input.source},
+          ${input.occurrence}, ${category}, ${input.template}, ${template.version}, ${language}, ${title}, ${body},
+          ${input.linkPath ?? null}, ${JSON.stringify(input.why)}::jsonb, ${input.urgent ?? false},
+          ${input.announcementId ?? null}, ${now})
+        on conflict (parent_id, source, occurrence) do nothing
+        returning *
+      )
+      ${sql.raw(deliveriesForInsertedMessagesSql('inserted', `'${now.toISOString()}'::timestamptz`))}`);
+    if ((result.rowCount ?? 0) > 0) written += 1;
+  }
+  await enqueueDueSends(services, tx);
+  return written;
+}
