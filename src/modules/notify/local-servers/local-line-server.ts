@@ -372,7 +372,9 @@ ${sections || '<p>No messages yet.</p>'}`,
           );
         }
         if (path === '/dialog/bot/accountLink' && req.method === 'POST') {
-          void handleDialogPost(res, raw);
+          handleDialogPost(res, raw).catch((error: unknown) =>
+            html(res, 500, page('LINE', `<h1>Error</h1><p>${escapeHtml(String(error))}</p>`)),
+          );
           return;
         }
         if (path === '/' && req.method === 'GET') return html(res, 200, phonePage(url.searchParams.get('user')));
