@@ -1,6 +1,6 @@
 import type { TsunaguModule } from '../../platform/module.ts';
 import { benefitsRoutes } from './benefits.routes.ts';
-import { birthNextStepsSubscriber } from './births/birth-subscribers.ts';
+import './births/birth-events.ts';
 import './claim-events.ts';
 
 export { type BankAccount, bankAccountSchema } from './bank-account.schemas.ts';
@@ -23,5 +23,4 @@ export { type SubmitApplicationInput, submitApplication } from './use-cases/subm
 export const benefitsModule: TsunaguModule = {
   name: 'benefits',
   routes: (app, services) => benefitsRoutes(app, services),
-  subscribers: [birthNextStepsSubscriber as never],
 };

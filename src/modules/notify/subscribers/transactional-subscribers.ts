@@ -5,6 +5,8 @@ import '../../hokatsu/visits/visit.events.ts';
 import { defineSubscriber } from '../../../platform/events/domain-events.ts';
 import { enqueueVisitReminder } from '../jobs/visit-reminder.job.ts';
 import { notifyParents } from '../use-cases/notify-parents.ts';
+import { hokatsuResultSubscribers } from './hokatsu-subscribers.ts';
+import { tokyoDateTime } from './tokyo-date-time.ts';
 
 // Other modules' events → messages, each through notifyParents (the one transactional interface). Every subscriber
 // runs at least once per event; the (parent, source, occurrence) key makes the second run write nothing.
@@ -56,14 +58,6 @@ export const birthNextStepsSubscriber = defineSubscriber({
   },
 });
 
-/** Date and time of a tour in Tokyo, as the parent reads it. */
-function tourTime(startsAt: string): { ja: Record<string, string>; en: Record<string, string> } {
-  const at = new Date(startsAt);
-  const date = at.toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });
-  const time = at.toLocaleTimeString('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' });
-  return { ja: { date, time }, en: { date, time } };
-}
-
 export const visitBookedSubscriber = defineSubscriber({
   name: 'notify.visit-booked',
   type: 'visit.booked',
@@ -75,7 +69,7 @@ export const visitBookedSubscriber = defineSubscriber({
         source: 'visit.booked',
         occurrence: p.bookingId,
         template: 'visit-booked',
-        variables: tourTime(p.startsAt),
+        variables: tokyoDateTime(p.startsAt),
         why: { rule: 'visit.booked', detail: `nursery ${p.nurseryId}` },
         linkPath: `/hokatsu/nurseries/${p.nurseryId}`,
       });
@@ -95,7 +89,7 @@ export const visitCancelledSubscriber = defineSubscriber({
         source: 'visit.cancelled',
         occurrence: p.bookingId,
         template: 'visit-cancelled',
-        variables: tourTime(p.startsAt),
+        variables: tokyoDateTime(p.startsAt),
         why: { rule: 'visit.cancelled', detail: `nursery ${p.nurseryId}` },
       }),
     );
@@ -113,7 +107,7 @@ export const visitRescheduledSubscriber = defineSubscriber({
         source: 'visit.rescheduled',
         occurrence: p.bookingId,
         template: 'visit-rescheduled',
-        variables: tourTime(p.startsAt),
+        variables: tokyoDateTime(p.startsAt),
         why: { rule: 'visit.rescheduled', detail: `nursery ${p.nurseryId}` },
         linkPath: `/hokatsu/nurseries/${p.nurseryId}`,
       });
@@ -128,4 +122,5 @@ export const transactionalSubscribers = [
   visitBookedSubscriber,
   visitCancelledSubscriber,
   visitRescheduledSubscriber,
+  ...hokatsuResultSubscribers,
 ];

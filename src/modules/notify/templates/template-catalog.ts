@@ -103,6 +103,56 @@ export const TEMPLATE_CATALOG = {
       bodyEn: 'You have a nursery visit on ((date)) at ((time)).',
     },
   },
+  'allocation-offered': {
+    category: 'nursery',
+    variables: ['month'],
+    initial: {
+      titleJa: '保育園の利用調整の結果が出ました（内定）',
+      bodyJa: '((month))入園の利用調整で内定しました。期限までに承諾するか辞退するかを選んでください。',
+      titleEn: 'Nursery allocation result: you have an offer',
+      bodyEn: 'You have an offer for admission in ((month)). Please accept or decline it before the deadline.',
+    },
+  },
+  'allocation-waitlisted': {
+    category: 'nursery',
+    variables: ['month', 'rank'],
+    initial: {
+      titleJa: '保育園の利用調整の結果が出ました（保留）',
+      bodyJa: '((month))入園の利用調整では内定しませんでした。待機順位は((rank))です。結果と理由を確認できます。',
+      titleEn: 'Nursery allocation result: waitlisted',
+      bodyEn: 'There was no offer for admission in ((month)). Your waitlist rank is ((rank)). See the result and why.',
+    },
+  },
+  'allocation-moved-up': {
+    category: 'nursery',
+    variables: [],
+    initial: {
+      titleJa: '保育園の空きが出て内定しました（繰り上げ）',
+      bodyJa: '辞退により空いた枠で内定しました。期限までに承諾するか辞退するかを選んでください。',
+      titleEn: 'A nursery seat opened up: you have an offer',
+      bodyEn: 'A seat was declined and is now offered to you. Please accept or decline it before the deadline.',
+    },
+  },
+  'consultation-booked': {
+    category: 'nursery',
+    variables: ['date', 'time'],
+    initial: {
+      titleJa: '保活オンライン相談の予約が確定しました',
+      bodyJa: '((date)) ((time)) からのオンライン相談を受け付けました。参加用のリンクは予約ページにあります。',
+      titleEn: 'Your online nursery consultation is booked',
+      bodyEn: 'Your online consultation on ((date)) at ((time)) is booked. The meeting link is on the booking page.',
+    },
+  },
+  'consultation-cancelled': {
+    category: 'nursery',
+    variables: ['date', 'time'],
+    initial: {
+      titleJa: '保活オンライン相談の予約を取り消しました',
+      bodyJa: '((date)) ((time)) からのオンライン相談の予約は取り消されました。',
+      titleEn: 'Your online nursery consultation was cancelled',
+      bodyEn: 'Your online consultation on ((date)) at ((time)) was cancelled.',
+    },
+  },
   announcement: {
     category: 'announcements',
     variables: ['title', 'body'],
