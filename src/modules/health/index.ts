@@ -12,6 +12,7 @@ export {
   listHealthDueItems,
 } from './use-cases/list-health-due-items.ts';
 export { evaluateDoses } from './vaccination/evaluate-doses.ts';
+export { loadRoutineSchedule } from './vaccination/routine-schedule.ts';
 
 /** Maternal and child health (PMH): schedules now; subsidy eligibility, 予診票 and records build on identity. */
 export const healthModule: TsunaguModule = {

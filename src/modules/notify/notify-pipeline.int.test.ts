@@ -64,9 +64,12 @@ describe('monthly digest planning', () => {
       'age-window-entered',
       'procedure-ends-soon',
       'schedule-window-opens',
+      'schedule-window-opens',
     ]);
-    // 乳幼児健診 from health's schedule: the 3–6-month check-up opens this month.
+    // 乳幼児健診 from health's schedule: the 3–6-month check-up opens this month; so does the recommended time of
+    // the second hepatitis B dose in health's routine vaccination data.
     expect(message.body).toContain('3〜6か月児健診');
+    expect(message.body).toContain('B型肝炎（2回目）');
 
     const ledger = await t.services.db.execute<{ channel: string; status: string; endpoint_id: string | null }>(
       sql`select channel, status, endpoint_id from notify_deliveries where message_id = ${message.id} order by channel`,

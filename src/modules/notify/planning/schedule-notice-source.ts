@@ -1,10 +1,11 @@
 import { Temporal } from 'temporal-polyfill';
-import { infantCheckups, prenatalVisits } from '../../health/index.ts';
+import { infantCheckups, loadRoutineSchedule, prenatalVisits } from '../../health/index.ts';
 
 /**
  * Where timing notices come from: a source turns health's schedules into a small table the set-based planner joins
  * against, so planning stays one SQL statement however many children there are. 乳幼児健診 and 妊婦健診 are the
- * sources today; vaccination due dates plug in as one more source when health exports them (issue 7).
+ * sources, and the routine vaccinations: the month each dose's recommended time (標準的な接種期間) opens on the
+ * standard schedule. A child's own due dates after late or missed doses come from health's `listHealthDueItems`.
  */
 export interface ScheduleNoticeSource {
   id: string;
@@ -40,7 +41,38 @@ export const healthCheckupSource: ScheduleNoticeSource = {
   },
 };
 
-export const SCHEDULE_SOURCES: readonly ScheduleNoticeSource[] = [healthCheckupSource];
+/** Whole months of an age given in years, months and weeks (6 weeks → 1 month: the notice goes in that month). */
+function wholeMonths(age: { years?: number; months?: number; weeks?: number }): number {
+  return (age.years ?? 0) * 12 + (age.months ?? 0) + Math.floor(((age.weeks ?? 0) * 7) / 30.44);
+}
+
+/** Routine vaccinations from health's versioned schedule data: one item per dose with a recommended time by age. */
+export const routineVaccinationSource: ScheduleNoticeSource = {
+  id: 'health.vaccinations',
+  childItems() {
+    return loadRoutineSchedule().vaccines.flatMap((vaccine) =>
+      vaccine.doses.flatMap((dose) =>
+        dose.recommended
+          ? [
+              {
+                code: `${vaccine.code}-${dose.dose}`,
+                name: {
+                  ja: `予防接種 ${vaccine.name.ja}（${dose.dose}回目）`,
+                  en: `Vaccination: ${vaccine.name.en} (dose ${dose.dose})`,
+                },
+                opensAtMonths: wholeMonths(dose.recommended.from),
+              },
+            ]
+          : [],
+      ),
+    );
+  },
+  pregnancyItems() {
+    return [];
+  },
+};
+
+export const SCHEDULE_SOURCES: readonly ScheduleNoticeSource[] = [healthCheckupSource, routineVaccinationSource];
 
 /** The child items of every source as a SQL VALUES list: (code, name_ja, name_en, opens_at_months). */
 export function childScheduleValues(): { code: string; ja: string; en: string; months: number }[] {
