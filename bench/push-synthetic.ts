@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -6,35 +6,14 @@ import { loadRegistryFile } from '../src/modules/registry/registry-file.ts';
 import { importRegistry } from '../src/modules/registry/use-cases/import-registry.ts';
 import { SYSTEM_ACTOR } from '../src/platform/access/actor.ts';
 import type { AppServices } from '../src/platform/services.ts';
+import { syntheticRegistry } from './lib/synthetic-registry.ts';
 
 // Synthetic data for the push benchmarks. SYNTHETIC, not real people: families spread over Tokyo's 62
-// municipalities, children aged 0–18, some pregnancies. The registry is built as in bench/registry.ts: the real
+// municipalities, children aged 0–18, some pregnancies. The registry comes from bench/lib/synthetic-registry.ts: the real
 // subset's records copied over the 63 areas with the official file's record counts (7,814 records).
 
-const DATA = new URL('../src/modules/registry/data/', import.meta.url);
-
 export async function importFullSizeRegistry(services: AppServices): Promise<number> {
-  const subset = JSON.parse(readFileSync(new URL('tokyo-registry-subset.json', DATA), 'utf8')) as Record<
-    string,
-    unknown
-  >[];
-  const areas = readFileSync(new URL('areas.csv', DATA), 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => line.split(','))
-    .map(([code, name, count]) => ({ code: code!, name: name!, count: Number(count) }));
-  const records: unknown[] = [];
-  let k = 0;
-  for (const area of areas) {
-    for (let i = 0; i < area.count; i++) {
-      const record = structuredClone(subset[k++ % subset.length]!);
-      const info = record.basicInformation as { psid: string };
-      record.basicInformation = { ...info, psid: `synthetic+${area.code}+${i}+${info.psid}` };
-      record.area = { areaCode: `${area.code};${area.name}`, areaText: null };
-      records.push(record);
-    }
-  }
+  const records = syntheticRegistry();
   const file = join(tmpdir(), `tsunagu-bench-push-registry-${process.pid}.json`);
   writeFileSync(file, JSON.stringify(records));
   await importRegistry(services, {

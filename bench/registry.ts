@@ -20,35 +20,11 @@ import { importRegistry } from '../src/modules/registry/use-cases/import-registr
 import { SYSTEM_ACTOR } from '../src/platform/access/actor.ts';
 import { createLogger } from '../src/platform/log/logger.ts';
 import { closeServices, openServices, prepareDatabase } from '../src/platform/runtime.ts';
+import { syntheticRegistry } from './lib/synthetic-registry.ts';
 
 const DATA = new URL('../src/modules/registry/data/', import.meta.url);
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 200);
-
-function syntheticRegistry(): unknown[] {
-  const subset = JSON.parse(readFileSync(new URL('tokyo-registry-subset.json', DATA), 'utf8')) as Record<
-    string,
-    unknown
-  >[];
-  const areas = readFileSync(new URL('areas.csv', DATA), 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => line.split(','))
-    .map(([code, name, count]) => ({ code: code!, name: name!, count: Number(count) }));
-  const out: unknown[] = [];
-  let k = 0;
-  for (const area of areas) {
-    for (let i = 0; i < area.count; i++) {
-      const record = structuredClone(subset[k++ % subset.length]!);
-      const info = record.basicInformation as { psid: string };
-      record.basicInformation = { ...info, psid: `synthetic+${area.code}+${i}+${info.psid}` };
-      record.area = { areaCode: `${area.code};${area.name}`, areaText: null };
-      out.push(record);
-    }
-  }
-  return out;
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

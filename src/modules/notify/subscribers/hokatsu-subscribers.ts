@@ -70,43 +70,31 @@ export const offerMovedUpSubscriber = defineSubscriber({
   },
 });
 
-export const consultationBookedSubscriber = defineSubscriber({
-  name: 'notify.consultation-booked',
-  type: 'consultation.booked',
-  async handle(services, event) {
-    const p = event.payload;
-    await services.db.transaction((tx) =>
-      notifyParents(services, tx, {
-        to: { householdId: p.householdId },
-        source: 'consultation.booked',
-        occurrence: p.bookingId,
-        template: 'consultation-booked',
-        variables: tokyoDateTime(p.startsAt),
-        why: { rule: 'consultation.booked' },
-        linkPath: '/hokatsu/consultations',
-      }),
-    );
-  },
-});
+/** A consultation booked or cancelled: the same notice shape, told apart by the event type and its template. */
+function consultationSubscriber<T extends 'consultation.booked' | 'consultation.cancelled'>(type: T) {
+  const template = type === 'consultation.booked' ? 'consultation-booked' : 'consultation-cancelled';
+  return defineSubscriber({
+    name: `notify.${template}`,
+    type,
+    async handle(services, event) {
+      const p = event.payload;
+      await services.db.transaction((tx) =>
+        notifyParents(services, tx, {
+          to: { householdId: p.householdId },
+          source: type,
+          occurrence: p.bookingId,
+          template,
+          variables: tokyoDateTime(p.startsAt),
+          why: { rule: type },
+          linkPath: '/hokatsu/consultations',
+        }),
+      );
+    },
+  });
+}
 
-export const consultationCancelledSubscriber = defineSubscriber({
-  name: 'notify.consultation-cancelled',
-  type: 'consultation.cancelled',
-  async handle(services, event) {
-    const p = event.payload;
-    await services.db.transaction((tx) =>
-      notifyParents(services, tx, {
-        to: { householdId: p.householdId },
-        source: 'consultation.cancelled',
-        occurrence: p.bookingId,
-        template: 'consultation-cancelled',
-        variables: tokyoDateTime(p.startsAt),
-        why: { rule: 'consultation.cancelled' },
-        linkPath: '/hokatsu/consultations',
-      }),
-    );
-  },
-});
+export const consultationBookedSubscriber = consultationSubscriber('consultation.booked');
+export const consultationCancelledSubscriber = consultationSubscriber('consultation.cancelled');
 
 export const hokatsuResultSubscribers = [
   allocationPublishedSubscriber,
