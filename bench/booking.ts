@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../src/config.ts';
-import { nurseriesByName, upsertNurseries } from '../src/modules/hokatsu/nurseries/nursery.repository.ts';
+import { makeTestNursery } from '../src/modules/hokatsu/hokatsu.factories.ts';
 import { bookVisit } from '../src/modules/hokatsu/use-cases/book-visit.ts';
 import { publishVisitSlots } from '../src/modules/hokatsu/use-cases/publish-visit-slots.ts';
 import { AppError } from '../src/platform/http/app-error.ts';
@@ -33,30 +33,7 @@ const services = await openServices(config, createLogger('warn'));
 try {
   await prepareDatabase(services, { migrate: true });
   const externalId = `bench-${Date.now()}`;
-  await upsertNurseries(services.db, 'bench', 'benchmark', [
-    {
-      municipalityCode: scope.municipalityCode,
-      externalId,
-      name: `ベンチ保育園 ${externalId}`,
-      nameKana: null,
-      category: 'licensed',
-      typeLabel: null,
-      address: null,
-      latitude: null,
-      longitude: null,
-      capacity: null,
-      minAgeClass: 0,
-      maxAgeClass: 5,
-      opensAt: null,
-      closesAt: null,
-      extendedCare: null,
-      temporaryCare: null,
-      phone: null,
-      url: null,
-      notes: null,
-    },
-  ]);
-  const nurseryId = (await nurseriesByName(services.db, scope)).get(`ベンチ保育園${externalId}`)!;
+  const nurseryId = await makeTestNursery(services.db, scope.municipalityCode, `ベンチ保育園${externalId}`);
   const now = new Date('2030-01-01T00:00:00Z');
   const slots = await publishVisitSlots(services.db, scope, {
     actor: { type: 'system', id: 'bench' },

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../../platform/db/database.ts';
 import { defineJob } from '../../../platform/jobs/job-registry.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import type { VisitBookingEvent } from '../../hokatsu/visits/visit.events.ts';
+import { tokyoDateTime } from '../subscribers/tokyo-date-time.ts';
 import { notifyParents } from '../use-cases/notify-parents.ts';
 
 declare module '../../../platform/jobs/job-registry.ts' {
@@ -40,17 +41,12 @@ export const visitReminderJob = defineJob({
          where type = 'visit.rescheduled' and payload->>'previousBookingId' = ${visit.bookingId}
         limit 1`);
       if (superseded.rows.length > 0) return;
-      const at = new Date(visit.startsAt);
-      const values = {
-        date: at.toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' }),
-        time: at.toLocaleTimeString('en-GB', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' }),
-      };
       await notifyParents(services, tx, {
         to: { householdId: visit.householdId },
         source: 'visit.reminder',
         occurrence: visit.bookingId,
         template: 'visit-reminder',
-        variables: { ja: values, en: values },
+        variables: tokyoDateTime(visit.startsAt),
         why: { rule: 'visit.day-before', detail: `nursery ${visit.nurseryId}` },
         linkPath: `/hokatsu/nurseries/${visit.nurseryId}`,
       });

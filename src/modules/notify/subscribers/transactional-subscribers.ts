@@ -58,63 +58,37 @@ export const birthNextStepsSubscriber = defineSubscriber({
   },
 });
 
-export const visitBookedSubscriber = defineSubscriber({
-  name: 'notify.visit-booked',
-  type: 'visit.booked',
-  async handle(services, event) {
-    const p = event.payload;
-    await services.db.transaction(async (tx) => {
-      await notifyParents(services, tx, {
-        to: { householdId: p.householdId },
-        source: 'visit.booked',
-        occurrence: p.bookingId,
-        template: 'visit-booked',
-        variables: tokyoDateTime(p.startsAt),
-        why: { rule: 'visit.booked', detail: `nursery ${p.nurseryId}` },
-        linkPath: `/hokatsu/nurseries/${p.nurseryId}`,
+/**
+ * A visit booked, moved or cancelled: one notice shape told apart by the event type. A booked or moved visit also
+ * gets its day-before reminder (the reminder job skips a booking that was cancelled or moved since).
+ */
+function visitSubscriber(type: 'visit.booked' | 'visit.cancelled' | 'visit.rescheduled') {
+  const template = `visit-${type.slice('visit.'.length)}` as 'visit-booked' | 'visit-cancelled' | 'visit-rescheduled';
+  const remind = type !== 'visit.cancelled';
+  return defineSubscriber({
+    name: `notify.${template}`,
+    type,
+    async handle(services, event) {
+      const p = event.payload;
+      await services.db.transaction(async (tx) => {
+        await notifyParents(services, tx, {
+          to: { householdId: p.householdId },
+          source: type,
+          occurrence: p.bookingId,
+          template,
+          variables: tokyoDateTime(p.startsAt),
+          why: { rule: type, detail: `nursery ${p.nurseryId}` },
+          linkPath: remind ? `/hokatsu/nurseries/${p.nurseryId}` : undefined,
+        });
+        if (remind) await enqueueVisitReminder(services, tx, p);
       });
-      await enqueueVisitReminder(services, tx, p);
-    });
-  },
-});
+    },
+  });
+}
 
-export const visitCancelledSubscriber = defineSubscriber({
-  name: 'notify.visit-cancelled',
-  type: 'visit.cancelled',
-  async handle(services, event) {
-    const p = event.payload;
-    await services.db.transaction((tx) =>
-      notifyParents(services, tx, {
-        to: { householdId: p.householdId },
-        source: 'visit.cancelled',
-        occurrence: p.bookingId,
-        template: 'visit-cancelled',
-        variables: tokyoDateTime(p.startsAt),
-        why: { rule: 'visit.cancelled', detail: `nursery ${p.nurseryId}` },
-      }),
-    );
-  },
-});
-
-export const visitRescheduledSubscriber = defineSubscriber({
-  name: 'notify.visit-rescheduled',
-  type: 'visit.rescheduled',
-  async handle(services, event) {
-    const p = event.payload;
-    await services.db.transaction(async (tx) => {
-      await notifyParents(services, tx, {
-        to: { householdId: p.householdId },
-        source: 'visit.rescheduled',
-        occurrence: p.bookingId,
-        template: 'visit-rescheduled',
-        variables: tokyoDateTime(p.startsAt),
-        why: { rule: 'visit.rescheduled', detail: `nursery ${p.nurseryId}` },
-        linkPath: `/hokatsu/nurseries/${p.nurseryId}`,
-      });
-      await enqueueVisitReminder(services, tx, p);
-    });
-  },
-});
+export const visitBookedSubscriber = visitSubscriber('visit.booked');
+export const visitCancelledSubscriber = visitSubscriber('visit.cancelled');
+export const visitRescheduledSubscriber = visitSubscriber('visit.rescheduled');
 
 export const transactionalSubscribers = [
   claimStatusSubscriber,
