@@ -153,6 +153,48 @@ describe('妊婦健診 recorded by a clinic with the expecting parent’s code',
       detail: { institutionCode: INSTITUTION },
     });
     expect(await auditRows('health-prenatal.read', pregnancyId)).toHaveLength(1);
+
+    // The parent's 「このデータを見た人」 names each of these in words: who, which institution, what, why.
+    const api = await get('/api/v1/me/access-log', parentCookies);
+    expect(api.json().items).toContainEqual(
+      expect.objectContaining({
+        actorType: 'clinic-staff',
+        institutionCode: INSTITUTION,
+        action: 'health-checkup.record',
+        resourceType: 'pregnancy',
+      }),
+    );
+    for (const [lang, words] of [
+      [
+        'ja',
+        [
+          '妊婦健診の受付（番号を確認）',
+          '妊婦健診の記録を閲覧',
+          '健診結果を記録',
+          '医療機関コード 1312345678',
+          '医療機関が妊婦健診の結果を記録',
+        ],
+      ],
+      [
+        'en',
+        [
+          'Checked in for a 妊婦健診',
+          'Recorded a check-up result',
+          'Medical institution code 1312345678',
+          'prenatal check-up result recorded by a clinic',
+        ],
+      ],
+    ] as const) {
+      const page = await t.app.inject({
+        url: '/access-log',
+        cookies: parentCookies,
+        headers: { 'accept-language': lang },
+      });
+      expect(page.statusCode).toBe(200);
+      for (const w of words) expect(page.body).toContain(w);
+      // No entry falls back to its raw code.
+      expect(page.body).not.toMatch(/<code>health-/);
+    }
     expect((await auditRows('health-checkup.record', pregnancyId))[0]).toMatchObject({
       actor_type: 'clinic-staff',
       detail: { institutionCode: INSTITUTION, checkupCode: '5', gestationalWeek: 25 },
