@@ -162,7 +162,9 @@ export function clinicVisitPage(
                 </div>
                 <div class="field">
                   <label for="field-lotNumber">{m.lot}</label>
-                  <input id="field-lotNumber" name="lotNumber" required autocomplete="off" />
+                  {/* biome-ignore lint/a11y/noAutofocus: after the code, reception's next keystrokes are the lot number
+                  (the dose is preselected from today's 予診票); Enter records */}
+                  <input id="field-lotNumber" name="lotNumber" required autocomplete="off" autoFocus />
                 </div>
                 <div class="field">
                   <label for="field-givenOn">{m.givenOn}</label>
