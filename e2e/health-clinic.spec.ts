@@ -10,6 +10,7 @@ import { staffActor } from '../src/modules/identity/index.ts';
 import { totpCode } from '../src/modules/identity/staff/totp.ts';
 import { children } from '../src/modules/identity/tables/household.tables.ts';
 import { makeStaff } from '../src/modules/identity/testing/identity-factories.ts';
+import { LANG_COOKIE } from '../src/platform/i18n/i18n.ts';
 import type { TestContext } from '../src/platform/testing/test-app.ts';
 import { tokyoToday } from '../src/platform/time/today.ts';
 import {
@@ -267,6 +268,11 @@ describe.runIf(chromiumAvailable())('PMH clinic flow in Chromium', () => {
     expect(results).toContain('体重 58.2kg');
     expect(results).toContain('BP 112/70');
     await clinic.screenshot({ path: `${SCREENSHOTS}/health-clinic-prenatal-recorded-ja-1280.png`, fullPage: true });
+    // The same screen in English (Chromium here has no Japanese font, so this is the one to read the layout by).
+    await clinicContext.addCookies([{ name: LANG_COOKIE, value: 'en', url: baseUrl }]);
+    await clinic.reload();
+    await expect(clinic.locator('[data-testid="visit-summary"]').textContent()).resolves.toContain('week 25');
+    await clinic.screenshot({ path: `${SCREENSHOTS}/health-clinic-prenatal-recorded-en-1280.png`, fullPage: true });
 
     // The parent sees the result and who recorded it at once.
     await parent.goto(`${baseUrl}/health`);

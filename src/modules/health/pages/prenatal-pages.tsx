@@ -21,7 +21,7 @@ export function PrenatalCodeForms(props: { lang: Lang; pregnancies: PregnancyVie
           <input type="hidden" name="_csrf" value={props.csrfToken} />
           <input type="hidden" name="pregnancyId" value={pregnancy.id} />
           <button class="button" type="submit" data-testid="open-prenatal-code">
-            {p.openCode}（{p.pregnancy(pregnancy.expectedDeliveryDate)}）
+            {p.openCodeFor(pregnancy.expectedDeliveryDate)}
           </button>
         </form>
       ))}
@@ -107,7 +107,8 @@ export function clinicPrenatalVisitPage(
                 <select id="field-checkupCode" name="checkupCode">
                   {view.visits.map((v) => (
                     <option key={v.number} value={String(v.number)} selected={v.number === view.suggestedVisit}>
-                      {p.visitN(v.number)}（{p.weekN(v.week)}）{v.recorded ? ` ・ ${p.recordedMark}` : ''}
+                      {p.visitOption(v.number, v.week)}
+                      {v.recorded ? ` ・ ${p.recordedMark}` : ''}
                     </option>
                   ))}
                 </select>
@@ -173,7 +174,7 @@ export function clinicPrenatalVisitPage(
             {view.vaccinations.map((v) => (
               <li key={v.code}>
                 <strong>{v.name[lang]}</strong> ・ {p.vaccinationStatus[v.status]}
-                {v.from ? ` ・ ${v.from} – ${v.until}` : ''} <small>（{p.toVerify}）</small>
+                {v.from ? ` ・ ${v.from} – ${v.until}` : ''} <small>{p.toVerify}</small>
               </li>
             ))}
           </ul>

@@ -3,7 +3,8 @@ import { defineMessages } from '../../../platform/i18n/i18n.ts';
 export const prenatalMessages = defineMessages({
   ja: {
     pregnancy: (due: string) => `出産予定日 ${due} の妊娠`,
-    openCode: '妊婦健診の番号を表示',
+    openCodeFor: (due: string) => `妊婦健診の番号を表示（出産予定日 ${due}）`,
+    visitOption: (n: number, w: number) => `第${n}回（${w}週）`,
     openCodeLead: '妊婦健診を受ける医療機関の受付で見せると、その医療機関が健診結果を記録できます（5分間・1回限り）。',
     codePurpose: '妊婦健診（健診結果の記録）',
     visitTitle: '妊婦健診',
@@ -22,7 +23,7 @@ export const prenatalMessages = defineMessages({
       due: '接種の時期です',
       closed: '時期を過ぎた',
     } as Record<string, string>,
-    toVerify: '実施要領との照合が必要',
+    toVerify: '（実施要領との照合が必要）',
     recordTitle: '妊婦健診の結果を記録',
     visitNumber: '健診の回',
     systolic: '血圧（上）mmHg',
@@ -33,7 +34,8 @@ export const prenatalMessages = defineMessages({
   },
   en: {
     pregnancy: (due: string) => `Pregnancy due ${due}`,
-    openCode: 'Show a 妊婦健診 code',
+    openCodeFor: (due: string) => `Show a prenatal check-up code (due ${due})`,
+    visitOption: (n: number, w: number) => `Visit ${n} (week ${w})`,
     openCodeLead:
       'Show it at the reception of the clinic of your prenatal check-up so the clinic can record the result (5 minutes, once).',
     codePurpose: 'Prenatal check-up (recording the result)',
@@ -53,7 +55,7 @@ export const prenatalMessages = defineMessages({
       due: 'due now',
       closed: 'window passed',
     } as Record<string, string>,
-    toVerify: 'to be verified against the 実施要領',
+    toVerify: '(to be verified against the 実施要領)',
     recordTitle: 'Record a prenatal check-up',
     visitNumber: 'Visit',
     systolic: 'Blood pressure, systolic (mmHg)',

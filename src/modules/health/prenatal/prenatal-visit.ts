@@ -58,11 +58,16 @@ export async function prenatalVisitView(req: ClinicRequest, schedule: RoutineSch
       visits,
       results,
       vaccinations: maternalVaccinations(schedule, due, plainDate(today)),
-      /** The first visit not yet recorded, from the one scheduled for about now: preselected on the form. */
-      suggestedVisit:
-        visits.find((v) => !v.recorded && v.status === 'next')?.number ?? visits.find((v) => !v.recorded)?.number,
+      /** The first visit not yet recorded from the one scheduled for about now on: preselected on the form. */
+      suggestedVisit: suggestVisit(visits),
     };
   });
+}
+
+function suggestVisit(visits: { number: number; status: string; recorded: boolean }[]): number | undefined {
+  const now = visits.findIndex((v) => v.status === 'next');
+  const from = now === -1 ? visits.length - 1 : now;
+  return (visits.slice(from).find((v) => !v.recorded) ?? visits.find((v) => !v.recorded))?.number;
 }
 
 export type PrenatalVisitView = Awaited<ReturnType<typeof prenatalVisitView>>;
