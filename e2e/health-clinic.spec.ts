@@ -129,6 +129,9 @@ describe.runIf(chromiumAvailable())('PMH clinic flow in Chromium', () => {
     await clinic.keyboard.press('Enter');
     await clinic.waitForURL(/\/clinic\/visits\//);
     await expect(clinic.locator('[data-testid="visit-child"]').textContent()).resolves.toBe('八王子 ひなた');
+    await expect(clinic.locator('[data-testid="visit-summary"]').textContent()).resolves.toMatch(
+      /助成 1件 ・ 接種の対象 \d+件 ・ 本日の予診票 1件/,
+    );
     await expect(clinic.locator('[data-testid="visit-subsidies"]').textContent()).resolves.toContain('88138243');
     await expect(clinic.locator('[data-testid="visit-subsidies"]').textContent()).resolves.toContain(recipient);
     await expect(clinic.locator('[data-testid="visit-due"]').textContent()).resolves.toContain('麻しん風しん（MR）');

@@ -9,17 +9,24 @@ LANGUAGE sql STABLE AS $$
   SELECT nullif(current_setting('tsunagu.clinic_institution', true), '')
 $$;
 --> statement-breakpoint
+-- The visit id as a uuid, so the code lookups use the primary key (a cast of the column would scan the table on
+-- every statement of every session, clinic or not). Only clinic-scope.ts sets it, to a validated uuid.
+CREATE FUNCTION health_clinic_visit() RETURNS uuid
+LANGUAGE sql STABLE AS $$
+  SELECT nullif(current_setting('tsunagu.clinic_visit', true), '')::uuid
+$$;
+--> statement-breakpoint
 -- The subject (child or pregnancy) of the visit this institution redeemed; read under the clinic_visit policies of
 -- the two code tables, so it cannot name anything the clinic was not given a code for.
 CREATE FUNCTION health_clinic_subject() RETURNS uuid
 LANGUAGE sql STABLE AS $$
   SELECT subject FROM (
     SELECT child_id AS subject FROM health_consent_codes
-     WHERE id::text = nullif(current_setting('tsunagu.clinic_visit', true), '')
+     WHERE id = health_clinic_visit()
        AND used_at IS NOT NULL AND used_by_institution = health_clinic_institution()
     UNION ALL
     SELECT pregnancy_id FROM health_prenatal_consent_codes
-     WHERE id::text = nullif(current_setting('tsunagu.clinic_visit', true), '')
+     WHERE id = health_clinic_visit()
        AND used_at IS NOT NULL AND used_by_institution = health_clinic_institution()
   ) s LIMIT 1
 $$;
@@ -32,11 +39,11 @@ CREATE POLICY tenant_scope ON health_prenatal_consent_codes USING (tsunagu_in_sc
   WITH CHECK (tsunagu_in_scope(municipality_code, household_id));
 --> statement-breakpoint
 CREATE POLICY clinic_visit ON health_prenatal_consent_codes FOR SELECT
-  USING (id::text = nullif(current_setting('tsunagu.clinic_visit', true), '')
+  USING (id = (SELECT health_clinic_visit())
     AND used_by_institution = (SELECT health_clinic_institution()));
 --> statement-breakpoint
 CREATE POLICY clinic_visit ON health_consent_codes FOR SELECT
-  USING (id::text = nullif(current_setting('tsunagu.clinic_visit', true), '')
+  USING (id = (SELECT health_clinic_visit())
     AND used_by_institution = (SELECT health_clinic_institution()));
 --> statement-breakpoint
 CREATE POLICY clinic_visit ON health_child_links FOR SELECT

@@ -53,6 +53,17 @@ export function clinicVisitPage(
         <p>
           {view.visit.child.nameKana} ・ {m.birthDate} {view.visit.child.birthDate}
         </p>
+        {/* The whole visit in one line, before the detail: what reception checks at a glance. */}
+        <p class="health-visit-summary" data-testid="visit-summary">
+          <strong>
+            {m.glance(
+              view.today,
+              view.subsidies.length,
+              view.visit.purpose === 'vaccination' ? due.length : 0,
+              view.questionnaires.length,
+            )}
+          </strong>
+        </p>
         {props.notice ? (
           <p class="notice notice--success" role="status">
             {props.notice}

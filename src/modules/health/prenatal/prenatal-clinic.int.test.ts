@@ -233,6 +233,23 @@ describe('妊婦健診 recorded by a clinic with the expecting parent’s code',
   });
 });
 
+describe('OpenAPI', () => {
+  it('documents the 妊婦健診 routes and keeps the shared CheckupResult schema as it was', async () => {
+    const res = await t.app.inject({ url: '/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json() as { paths: Record<string, unknown>; components: { schemas: Record<string, object> } };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/health/prenatal-consent-codes',
+        '/api/v1/prenatal-checks',
+        '/api/v1/health/prenatal-visits/{visitId}',
+        '/api/v1/health/prenatal-visits/{visitId}/checkup-results',
+      ]),
+    );
+    expect(JSON.stringify(doc.components.schemas.CheckupResult)).not.toContain('gestationalWeek');
+  });
+});
+
 describe('clinic scope (row-level security)', () => {
   it('a clinic transaction reaches only the consented child and what the clinic recorded itself', async () => {
     const code = await post('/api/v1/health/consent-codes', parentCookies, { childId, purpose: 'vaccination' });
