@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
+import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkChild } from '../src/modules/health/clinic/link-child.ts';
 import { publicExpenseCheckDigit } from '../src/modules/health/public-expense-number.ts';
@@ -9,6 +10,7 @@ import { staffActor } from '../src/modules/identity/index.ts';
 import { totpCode } from '../src/modules/identity/staff/totp.ts';
 import { children } from '../src/modules/identity/tables/household.tables.ts';
 import { makeStaff } from '../src/modules/identity/testing/identity-factories.ts';
+import { LANG_COOKIE } from '../src/platform/i18n/i18n.ts';
 import type { TestContext } from '../src/platform/testing/test-app.ts';
 import { tokyoToday } from '../src/platform/time/today.ts';
 import {
@@ -122,10 +124,14 @@ describe.runIf(chromiumAvailable())('PMH clinic flow in Chromium', () => {
       '確認できる受給資格情報はありません',
     );
     const started = Date.now();
-    await clinic.fill('#field-code', shortCode.toLowerCase());
-    await clinic.click('button[type="submit"]');
+    // Keyboard only: the code field has the focus, Enter checks it in.
+    await clinic.keyboard.type(shortCode.toLowerCase());
+    await clinic.keyboard.press('Enter');
     await clinic.waitForURL(/\/clinic\/visits\//);
     await expect(clinic.locator('[data-testid="visit-child"]').textContent()).resolves.toBe('八王子 ひなた');
+    await expect(clinic.locator('[data-testid="visit-summary"]').textContent()).resolves.toMatch(
+      /助成 1件 ・ 接種の対象 \d+件 ・ 本日の予診票 1件/,
+    );
     await expect(clinic.locator('[data-testid="visit-subsidies"]').textContent()).resolves.toContain('88138243');
     await expect(clinic.locator('[data-testid="visit-subsidies"]').textContent()).resolves.toContain(recipient);
     await expect(clinic.locator('[data-testid="visit-due"]').textContent()).resolves.toContain('麻しん風しん（MR）');
@@ -134,9 +140,11 @@ describe.runIf(chromiumAvailable())('PMH clinic flow in Chromium', () => {
     expect(forms).toContain('アレルギー');
     await expectNoSeriousA11yViolations(clinic);
     await clinic.screenshot({ path: `${SCREENSHOTS}/health-clinic-visit-ja-360.png`, fullPage: true });
-    await clinic.selectOption('#field-vaccineDose', 'mr:1');
-    await clinic.fill('#field-lotNumber', 'MR-E2E-42');
-    await clinic.click('section[aria-labelledby="record"] button[type="submit"]');
+    // The dose of today's 予診票 is preselected and the focus is in the lot number: type it, Enter records.
+    expect(await clinic.inputValue('#field-vaccineDose')).toBe('mr:1');
+    expect(await clinic.evaluate(() => document.activeElement?.id)).toBe('field-lotNumber');
+    await clinic.keyboard.type('MR-E2E-42');
+    await clinic.keyboard.press('Enter');
     await clinic.waitForURL(/done=recorded/);
     expect(Date.now() - started).toBeLessThan(30_000);
     await expect(clinic.locator('[role="status"]').textContent()).resolves.toContain('記録しました');
@@ -164,9 +172,14 @@ describe.runIf(chromiumAvailable())('PMH clinic flow in Chromium', () => {
     await parent.goto(`${baseUrl}/access-log`);
     const log = (await parent.locator('[data-testid="access-log"]').textContent())!;
     expect(log).toContain('医療機関・薬局');
-    expect(log).toContain('health-vaccination.record');
-    expect(log).toContain('health-eligibility.check');
-    expect(log).toContain('health-checkup.record');
+    // Every entry in words (who, which institution, what, why), none by its raw code.
+    expect(log).toContain('予防接種を記録');
+    expect(log).toContain('医療費助成の受給資格を確認');
+    expect(log).toContain('健診結果を記録');
+    expect(log).toContain(`医療機関コード ${INSTITUTION}`);
+    expect(log).toContain('医療機関の受付（助成・予防接種）');
+    expect(log).not.toContain('health-');
+    await parent.screenshot({ path: `${SCREENSHOTS}/health-access-log-ja-360.png`, fullPage: true });
     expect(tokyoToday(t.services.now())).toMatch(/^\d{4}-/);
 
     // The municipality's health officer sees the child's records on the records screen.
@@ -189,6 +202,90 @@ describe.runIf(chromiumAvailable())('PMH clinic flow in Chromium', () => {
     await expectNoSeriousA11yViolations(office);
     await office.screenshot({ path: `${SCREENSHOTS}/health-municipality-records-ja-360.png`, fullPage: true });
     await officerContext.close();
+    await parentContext.close();
+    await clinicContext.close();
+  }, 120_000);
+
+  it('妊婦健診: the expecting parent opens a code for the pregnancy; reception records the result with the keyboard only', async () => {
+    // 世田谷 美咲 records her pregnancy (due in about 15 weeks, so the RSV window is near) on the household page.
+    const parentContext = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ja-JP' });
+    const parent = await parentContext.newPage();
+    parent.setDefaultTimeout(15_000);
+    await parent.goto(`${baseUrl}/household`);
+    await parent.click('[data-testid="sign-in-card"]');
+    await parent.waitForURL(/\/demo-card\/interaction\//);
+    await parent.check('input[value="demo-resident-0003"]');
+    await parent.click('button[value="login"]');
+    await parent.waitForURL(`${baseUrl}/household`);
+    const due = Temporal.PlainDate.from(tokyoToday(t.services.now())).add({ days: 105 }).toString();
+    await parent.click('text=妊娠を登録');
+    await parent.fill('#field-expectedDeliveryDate', due);
+    await parent.click('[data-testid="add-pregnancy-form"] button[type="submit"]');
+    await parent.waitForURL(/\/household\?done=/);
+    await parent.goto(`${baseUrl}/health`);
+    await parent.click('[data-testid="open-prenatal-code"]');
+    const shortCode = (await parent.locator('[data-testid="short-code"]').textContent())!;
+    expect(shortCode).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+    await expect(parent.locator('main').textContent()).resolves.toContain('妊婦健診（健診結果の記録）');
+    await expectNoSeriousA11yViolations(parent);
+    await parent.screenshot({ path: `${SCREENSHOTS}/health-prenatal-code-ja-360.png`, fullPage: true });
+
+    const staff = await makeStaff(t.services, {
+      municipalityCode: '131121',
+      roles: [],
+      kind: 'clinic',
+      institutionCode: '1320000023',
+    });
+    const clinicContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+    const clinic = await clinicContext.newPage();
+    clinic.setDefaultTimeout(15_000);
+    await clinic.goto(`${baseUrl}/staff/sign-in`);
+    await clinic.fill('#field-email', staff.email);
+    await clinic.fill('#field-password', staff.password);
+    await clinic.click('button[type="submit"]');
+    await clinic.waitForURL(`${baseUrl}/staff/sign-in/totp`);
+    await clinic.fill('#field-code', totpCode(staff.totpSecret, new Date()));
+    await clinic.click('button[type="submit"]');
+    await clinic.waitForURL(/\/staff$/);
+    await clinic.goto(`${baseUrl}/clinic`);
+    // Keyboard only: code + Enter, then the measurements from the focused weight field, Enter records.
+    await clinic.keyboard.type(shortCode);
+    await clinic.keyboard.press('Enter');
+    await clinic.waitForURL(/\/clinic\/prenatal-visits\//);
+    await expect(clinic.locator('[data-testid="visit-expecting"]').textContent()).resolves.toBe('世田谷 美咲');
+    await expect(clinic.locator('[data-testid="visit-summary"]').textContent()).resolves.toContain(`妊娠25週`);
+    await expect(clinic.locator('[data-testid="prenatal-vaccinations"]').textContent()).resolves.toContain(
+      '妊婦のRSウイルスワクチン',
+    );
+    expect(await clinic.evaluate(() => document.activeElement?.id)).toBe('field-weightKg');
+    await expectNoSeriousA11yViolations(clinic);
+    await clinic.screenshot({ path: `${SCREENSHOTS}/health-clinic-prenatal-ja-1280.png`, fullPage: true });
+    await clinic.keyboard.type('58.2');
+    await clinic.keyboard.press('Tab');
+    await clinic.keyboard.type('112');
+    await clinic.keyboard.press('Tab');
+    await clinic.keyboard.type('70');
+    await clinic.keyboard.press('Enter');
+    await clinic.waitForURL(/done=checkup/);
+    const results = (await clinic.locator('[data-testid="prenatal-visit-results"]').textContent())!;
+    expect(results).toContain('体重 58.2kg');
+    expect(results).toContain('BP 112/70');
+    await clinic.screenshot({ path: `${SCREENSHOTS}/health-clinic-prenatal-recorded-ja-1280.png`, fullPage: true });
+    // The same screen in English (Chromium here has no Japanese font, so this is the one to read the layout by).
+    await clinicContext.addCookies([{ name: LANG_COOKIE, value: 'en', url: baseUrl }]);
+    await clinic.reload();
+    await expect(clinic.locator('[data-testid="visit-summary"]').textContent()).resolves.toContain('week 25');
+    await clinic.screenshot({ path: `${SCREENSHOTS}/health-clinic-prenatal-recorded-en-1280.png`, fullPage: true });
+
+    // The parent sees the result and who recorded it at once.
+    await parent.goto(`${baseUrl}/health`);
+    const mine = (await parent.locator('[data-testid="prenatal-checkup-results"]').textContent())!;
+    expect(mine).toContain('妊婦健診 第');
+    expect(mine).toContain('医療機関 1320000023');
+    await parent.goto(`${baseUrl}/access-log`);
+    const log = (await parent.locator('[data-testid="access-log"]').textContent())!;
+    expect(log).toContain('妊婦健診の受付（番号を確認）');
+    expect(log).toContain('医療機関コード 1320000023');
     await parentContext.close();
     await clinicContext.close();
   }, 120_000);

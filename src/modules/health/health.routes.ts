@@ -12,6 +12,7 @@ import {
   prenatalResponseSchema,
 } from './health.schemas.ts';
 import { healthPageRoutes } from './pages/health-pages.routes.ts';
+import { prenatalPageRoutes } from './pages/prenatal-pages.routes.ts';
 import { evaluateChildSchedule } from './use-cases/evaluate-child-schedule.ts';
 import { evaluatePrenatalSchedule } from './use-cases/evaluate-prenatal-schedule.ts';
 import type { RoutineSchedule } from './vaccination/routine-schedule.ts';
@@ -50,4 +51,5 @@ export async function healthRoutes(app: FastifyInstance, services: AppServices, 
   await clinicApiRoutes(app, services, schedule);
   await checkupApiRoutes(app, services);
   await healthPageRoutes(app, services, schedule);
+  await prenatalPageRoutes(app, services, schedule);
 }

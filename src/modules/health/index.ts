@@ -1,4 +1,6 @@
 import type { TsunaguModule } from '../../platform/module.ts';
+// Labels for the parent's access log (identity's page reads them through platform/audit/audit-labels.ts).
+import './health.audit-labels.ts';
 import { exportRecipientsCommand, importRecipientsCommand } from './health.commands.ts';
 import { healthRoutes } from './health.routes.ts';
 import { seedDemoSchemes } from './use-cases/seed-demo-schemes.ts';

@@ -25,6 +25,8 @@ export const accessLogEntrySchema = z
     occurredAt: z.string(),
     actorType: z.string(),
     municipalityCode: z.string().nullable(),
+    /** The clinic or pharmacy (10-digit 医療機関コード) when the actor was one, from the audit detail. */
+    institutionCode: z.string().nullable(),
     action: z.string(),
     resourceType: z.string(),
     purpose: z.string(),

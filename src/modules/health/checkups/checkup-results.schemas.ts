@@ -71,3 +71,9 @@ export const checkupResultSchema = z
     institutionCode: z.string().nullable(),
   })
   .meta({ id: 'CheckupResult' });
+
+/** A clinic records a 妊婦健診 (visit number 1–14) during a visit opened with the expecting parent's code. */
+export const clinicPrenatalCheckupRequestSchema = z
+  .object({ checkupCode: z.enum(PRENATAL_VISIT_CODES), ...resultFields })
+  .strict();
+export type ClinicPrenatalCheckupRequest = z.infer<typeof clinicPrenatalCheckupRequestSchema>;

@@ -1,6 +1,7 @@
 import { AppError } from '../../../platform/http/app-error.ts';
 import { tokyoToday } from '../../../platform/time/today.ts';
-import { auditChildAccess, type ClinicRequest, withVisit } from '../clinic/clinic-access.ts';
+import { auditChildAccess, type ClinicRequest } from '../clinic/clinic-access.ts';
+import { withChildVisit } from '../clinic/clinic-scope.ts';
 import { insertCheckupResult } from './checkup-results.repository.ts';
 import type { ClinicCheckupRequest } from './checkup-results.schemas.ts';
 import type { CheckupResultRow } from './checkup-results.tables.ts';
@@ -17,7 +18,7 @@ export async function recordCheckupByClinic(
   input: ClinicCheckupRequest,
 ): Promise<CheckupResultRow> {
   if (input.examinedOn > tokyoToday(req.services.now())) throw examinedInFuture('body.examinedOn');
-  return withVisit(req, visitId, async (tx, visit, institutionCode) => {
+  return withChildVisit(req, visitId, async (tx, visit, institutionCode) => {
     if (visit.purpose !== 'vaccination') {
       throw new AppError('consent-purpose', 403, {
         en: 'The parent’s code was opened for an eligibility check only, not for a check-up.',

@@ -3,6 +3,18 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemResponses } from '../../../platform/http/problem-schema.ts';
 import type { AppServices } from '../../../platform/services.ts';
+import { checkupResultView } from '../checkups/checkup-results.repository.ts';
+import { checkupResultSchema, clinicPrenatalCheckupRequestSchema } from '../checkups/checkup-results.schemas.ts';
+import { issuePrenatalConsentCode } from '../prenatal/issue-prenatal-consent-code.ts';
+import {
+  prenatalCheckRequestSchema,
+  prenatalCheckResponseSchema,
+  prenatalCodeRequestSchema,
+  prenatalCodeResponseSchema,
+  prenatalVisitResponseSchema,
+} from '../prenatal/prenatal.schemas.ts';
+import { prenatalVisitView, recordPrenatalCheckupByClinic } from '../prenatal/prenatal-visit.ts';
+import { redeemPrenatalCode } from '../prenatal/redeem-prenatal-code.ts';
 import type { RoutineSchedule } from '../vaccination/routine-schedule.ts';
 import { checkEligibility } from './check-eligibility.ts';
 import {
@@ -193,4 +205,90 @@ export async function clinicApiRoutes(app: FastifyInstance, services: AppService
       },
     );
   }
+
+  // 妊婦健診: the expecting parent's code for a pregnancy, the clinic's check-in with it, the visit and the record.
+  r.post(
+    '/api/v1/health/prenatal-consent-codes',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Open a one-time 妊婦健診 consent code for one’s own pregnancy (parent; 5 minutes, single use)',
+        body: prenatalCodeRequestSchema,
+        response: { 201: prenatalCodeResponseSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await issuePrenatalConsentCode(req(request), request.body)),
+  );
+
+  r.post(
+    '/api/v1/prenatal-checks',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'A clinic checks in a 妊婦健診 with the expecting parent’s code (used once)',
+        description:
+          'Clinic staff of the named institution. Answers the visit id (a pseudonym for this clinic, valid 2 hours), ' +
+          'the expecting parent’s name and the expected delivery date. A forged, expired or used code is the same 404 ' +
+          'as for the child codes.',
+        body: prenatalCheckRequestSchema,
+        response: { 200: prenatalCheckResponseSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const visit = await redeemPrenatalCode(req(request), request.body);
+      return {
+        visit: {
+          id: visit.id,
+          name: visit.expecting.name,
+          birthDate: visit.expecting.birthDate,
+          expectedDeliveryDate: visit.expecting.expectedDeliveryDate,
+        },
+      };
+    },
+  );
+
+  r.get(
+    '/api/v1/health/prenatal-visits/:visitId',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'A 妊婦健診 visit: gestational week, the 14 visits, results so far, maternal vaccinations (clinic)',
+        params: z.object({ visitId: z.uuid() }),
+        response: { 200: prenatalVisitResponseSchema, ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const view = await prenatalVisitView(req(request), schedule, request.params.visitId);
+      return {
+        visitId: view.visit.id,
+        name: view.visit.expecting.name,
+        expectedDeliveryDate: view.visit.expecting.expectedDeliveryDate,
+        today: view.today,
+        gestationalWeek: view.gestationalWeek,
+        visits: view.visits,
+        results: view.results.map(checkupResultView),
+        vaccinations: view.vaccinations,
+      };
+    },
+  );
+
+  r.post(
+    '/api/v1/health/prenatal-visits/:visitId/checkup-results',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'A clinic records a 妊婦健診 result during a visit opened with the expecting parent’s code',
+        params: z.object({ visitId: z.uuid() }),
+        body: clinicPrenatalCheckupRequestSchema,
+        response: {
+          201: checkupResultSchema.extend({ gestationalWeek: z.number().int() }),
+          ...problemResponses(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (request, reply) => {
+      const row = await recordPrenatalCheckupByClinic(req(request), request.params.visitId, request.body);
+      return reply.status(201).send({ ...checkupResultView(row), gestationalWeek: row.gestationalWeek });
+    },
+  );
 }

@@ -56,6 +56,40 @@ export interface ConsentChild {
   sex: string;
 }
 
+/**
+ * A one-time consent code the expecting parent opens for a 妊婦健診: one pregnancy, five minutes, used once. A table
+ * of its own (not a nullable child on health_consent_codes) so a pregnancy code can never reach the child paths
+ * (eligibility, vaccinations) and those keep their non-null child. The parent's name and the expected delivery date
+ * are copied at issue so the clinic reads nothing from identity.
+ */
+export const prenatalConsentCodes = pgTable(
+  'health_prenatal_consent_codes',
+  {
+    id: uuid('id').primaryKey(),
+    shortCode: text('short_code').notNull(),
+    pregnancyId: uuid('pregnancy_id').notNull(),
+    householdId: uuid('household_id').notNull(),
+    municipalityCode: text('municipality_code').notNull(),
+    purpose: text('purpose').notNull().default('prenatal-checkup'),
+    expecting: jsonb('expecting').$type<ConsentExpectingParent>().notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    usedByInstitution: text('used_by_institution'),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('health_prenatal_consent_codes_short_idx').on(t.shortCode),
+    check('health_prenatal_consent_codes_purpose', sql`${t.purpose} in ('prenatal-checkup')`),
+  ],
+);
+
+export interface ConsentExpectingParent {
+  name: string;
+  birthDate: string | null;
+  expectedDeliveryDate: string;
+}
+
 /** The electronic 予診票: the parent's answers for one vaccination visit, with their consent to the vaccination. */
 export const questionnaires = pgTable(
   'health_questionnaires',

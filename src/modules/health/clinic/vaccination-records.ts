@@ -5,7 +5,8 @@ import { AppError, conflict } from '../../../platform/http/app-error.ts';
 import { getHousehold, type UseCaseContext } from '../../identity/index.ts';
 import type { RoutineSchedule } from '../vaccination/routine-schedule.ts';
 import { vaccinationRecords } from './clinic.tables.ts';
-import { auditChildAccess, type ClinicRequest, withVisit } from './clinic-access.ts';
+import { auditChildAccess, type ClinicRequest } from './clinic-access.ts';
+import { withChildVisit } from './clinic-scope.ts';
 
 export type VaccinationRecordRow = typeof vaccinationRecords.$inferSelect;
 
@@ -35,7 +36,7 @@ export async function recordVaccination(
       [{ field: 'body.vaccine', message: 'No such vaccine or dose', messageJa: 'そのワクチン・回数はありません' }],
     );
   }
-  return withVisit(req, input.visitId, async (tx, visit, institutionCode) => {
+  return withChildVisit(req, input.visitId, async (tx, visit, institutionCode) => {
     if (visit.purpose !== 'vaccination') {
       throw new AppError('consent-purpose', 403, {
         en: 'The parent’s code was opened for an eligibility check only, not for a vaccination.',

@@ -9,7 +9,8 @@ import { toImmunizationRecommendation } from '../fhir/immunization-recommendatio
 import { evaluateDoses } from '../vaccination/evaluate-doses.ts';
 import type { RoutineSchedule } from '../vaccination/routine-schedule.ts';
 import { activeSubsidies } from './active-subsidies.ts';
-import { auditChildAccess, type ClinicRequest, withVisit } from './clinic-access.ts';
+import { auditChildAccess, type ClinicRequest } from './clinic-access.ts';
+import { withChildVisit } from './clinic-scope.ts';
 import { questionnairesOn } from './questionnaire.ts';
 import { recordsOf } from './vaccination-records.ts';
 
@@ -19,7 +20,7 @@ import { recordsOf } from './vaccination-records.ts';
  */
 export async function visitView(req: ClinicRequest, schedule: RoutineSchedule, visitId: string) {
   const today = tokyoToday(req.services.now());
-  return withVisit(req, visitId, async (tx, visit, institutionCode) => {
+  return withChildVisit(req, visitId, async (tx, visit, institutionCode) => {
     const subsidies = await activeSubsidies(tx, visit.childId, today);
     const records = visit.purpose === 'vaccination' ? await recordsOf(tx, visit.childId) : [];
     const forms = visit.purpose === 'vaccination' ? await questionnairesOn(tx, visit.childId, today) : [];

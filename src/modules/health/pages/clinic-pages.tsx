@@ -53,6 +53,17 @@ export function clinicVisitPage(
         <p>
           {view.visit.child.nameKana} ・ {m.birthDate} {view.visit.child.birthDate}
         </p>
+        {/* The whole visit in one line, before the detail: what reception checks at a glance. */}
+        <p class="health-visit-summary" data-testid="visit-summary">
+          <strong>
+            {m.glance(
+              view.today,
+              view.subsidies.length,
+              view.visit.purpose === 'vaccination' ? due.length : 0,
+              view.questionnaires.length,
+            )}
+          </strong>
+        </p>
         {props.notice ? (
           <p class="notice notice--success" role="status">
             {props.notice}
@@ -162,7 +173,9 @@ export function clinicVisitPage(
                 </div>
                 <div class="field">
                   <label for="field-lotNumber">{m.lot}</label>
-                  <input id="field-lotNumber" name="lotNumber" required autocomplete="off" />
+                  {/* biome-ignore lint/a11y/noAutofocus: after the code, reception's next keystrokes are the lot number
+                  (the dose is preselected from today's 予診票); Enter records */}
+                  <input id="field-lotNumber" name="lotNumber" required autocomplete="off" autoFocus />
                 </div>
                 <div class="field">
                   <label for="field-givenOn">{m.givenOn}</label>

@@ -17,6 +17,7 @@ import { issueConsentCode } from '../clinic/issue-consent-code.ts';
 import { QUESTIONS, submitQuestionnaire } from '../clinic/questionnaire.ts';
 import { listOwnVaccinations, recordVaccination } from '../clinic/vaccination-records.ts';
 import { visitView } from '../clinic/visit-view.ts';
+import { redeemPrenatalCode } from '../prenatal/redeem-prenatal-code.ts';
 import { listMunicipalityRecords, RECORD_FILTERS, type RecordFilter } from '../records/list-municipality-records.ts';
 import type { RoutineSchedule } from '../vaccination/routine-schedule.ts';
 import { checkupMessages } from './checkup.messages.ts';
@@ -72,7 +73,16 @@ export async function healthPageRoutes(app: FastifyInstance, services: AppServic
     const checkups = await listOwnCheckupResults(ctx(request, actor));
     const csrfToken = reply.generateCsrf();
     return sendPage(request, reply, (lang) =>
-      parentHealthPage(lang, { children, pregnancies: household.pregnancies, checkups, schedule, csrfToken, notice }),
+      parentHealthPage(lang, {
+        children,
+        pregnancies: household.pregnancies,
+        // Only the expecting parent opens a 妊婦健診 code (issuePrenatalConsentCode checks the same).
+        ownPregnancies: household.pregnancies.filter((p) => p.parentId === actor.id && p.status === 'expecting'),
+        checkups,
+        schedule,
+        csrfToken,
+        notice,
+      }),
     );
   };
 
@@ -184,6 +194,15 @@ export async function healthPageRoutes(app: FastifyInstance, services: AppServic
     if (!actor) return reply;
     const code = (one(request.body, 'code') ?? '').trim();
     try {
+      // One code field for both kinds: a 妊婦健診 code is tried first (a miss there uses nothing and audits
+      // nothing), then the child codes, whose check audits its own refusal.
+      const prenatal = await redeemPrenatalCode(ctx(request, actor), { consentToken: code || '-', quiet: true }).catch(
+        (error: unknown) => {
+          if (error instanceof AppError && error.code === 'no-eligibility-available') return undefined;
+          throw error;
+        },
+      );
+      if (prenatal) return reply.redirect(`/clinic/prenatal-visits/${prenatal.id}`, 303);
       const { visit } = await checkEligibility(ctx(request, actor), {
         consentToken: code || '-',
         visitDate: tokyoToday(services.now()),

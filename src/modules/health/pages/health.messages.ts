@@ -53,6 +53,8 @@ export const healthMessages = defineMessages({
     noEligibility: 'この番号で確認できる情報はありません。新しい番号を表示してもらってください。',
     child: 'お子さん',
     birthDate: '生年月日',
+    glance: (today: string, subsidies: number, due: number, forms: number) =>
+      `本日 ${today} ・ 助成 ${subsidies}件 ・ 接種の対象 ${due}件 ・ 本日の予診票 ${forms}件`,
     subsidies: '医療費助成（本日有効）',
     noSubsidies: '本日有効な受給者証はありません。',
     insurer: '公費負担者番号',
@@ -133,6 +135,8 @@ export const healthMessages = defineMessages({
     noEligibility: 'No information is available for this code. Ask the parent to open a new code.',
     child: 'Child',
     birthDate: 'Date of birth',
+    glance: (today: string, subsidies: number, due: number, forms: number) =>
+      `Today ${today} · subsidies ${subsidies} · doses due ${due} · today’s 予診票 ${forms}`,
     subsidies: 'Medical subsidies (valid today)',
     noSubsidies: 'No subsidy card is valid today.',
     insurer: 'Insurer number',

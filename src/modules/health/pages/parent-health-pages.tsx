@@ -9,6 +9,7 @@ import { checkupMessages } from './checkup.messages.ts';
 import { CheckupTable } from './checkup-parts.tsx';
 import { healthMessages } from './health.messages.ts';
 import { Errors, type FieldMessage } from './page-helpers.tsx';
+import { PrenatalCodeForms } from './prenatal-pages.tsx';
 
 export function vaccineName(schedule: RoutineSchedule, code: string, lang: Lang): string {
   return schedule.vaccines.find((v) => v.code === code)?.name[lang] ?? code;
@@ -19,6 +20,7 @@ export function parentHealthPage(
   props: {
     children: { child: ChildView; records: VaccinationRecordRow[] }[];
     pregnancies: PregnancyView[];
+    ownPregnancies: PregnancyView[];
     checkups: CheckupResultRow[];
     schedule: RoutineSchedule;
     csrfToken: string;
@@ -104,6 +106,7 @@ export function parentHealthPage(
         {props.pregnancies.length > 0 || prenatal.length > 0 ? (
           <section class="panel" aria-labelledby="prenatal-results">
             <h2 id="prenatal-results">{c.prenatalResults}</h2>
+            <PrenatalCodeForms lang={lang} pregnancies={props.ownPregnancies} csrfToken={props.csrfToken} />
             <CheckupTable lang={lang} rows={prenatal} testId="prenatal-checkup-results" />
           </section>
         ) : null}

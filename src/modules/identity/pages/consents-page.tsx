@@ -1,3 +1,4 @@
+import { auditActionLabel, auditPurposeLabel } from '../../../platform/audit/audit-labels.ts';
 import type { Lang } from '../../../platform/i18n/i18n.ts';
 import type { AccessLogEntry, ConsentView } from '../consent.schemas.ts';
 import { CONSENT_KINDS, type ConsentKind } from '../tables/household.tables.ts';
@@ -117,12 +118,18 @@ export function accessLogPage(lang: Lang, props: { entries: AccessLogEntry[]; cs
                     <td>
                       {e.municipalityCode ? `${municipalityName(e.municipalityCode, lang)} ` : ''}
                       {m.actorTypes[e.actorType] ?? e.actorType}
+                      {e.institutionCode ? (
+                        <>
+                          <br />
+                          {m.institution} {e.institutionCode}
+                        </>
+                      ) : null}
                     </td>
                     <td>
-                      {m.actions[e.action] ?? <code>{e.action}</code>}
+                      {m.actions[e.action] ?? auditActionLabel(e.action, lang) ?? <code>{e.action}</code>}
                       {m.outcomes[e.outcome]}
                     </td>
-                    <td>{e.purpose}</td>
+                    <td>{auditPurposeLabel(e.purpose, lang)}</td>
                   </tr>
                 ))}
               </tbody>

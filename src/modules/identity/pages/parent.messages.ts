@@ -69,6 +69,7 @@ export const parentMessages = defineMessages({
     what: '何を',
     why: '目的',
     noAccess: 'まだ記録はありません。',
+    institution: '医療機関コード',
     actorTypes: {
       parent: '保護者（ご本人・世帯の方）',
       staff: '自治体職員',
@@ -162,6 +163,7 @@ export const parentMessages = defineMessages({
     what: 'What',
     why: 'Purpose',
     noAccess: 'Nothing recorded yet.',
+    institution: 'Medical institution code',
     actorTypes: {
       parent: 'A guardian (you or your household)',
       staff: 'Municipal staff',

@@ -10,6 +10,11 @@ import type { UseCaseContext } from './use-case-context.ts';
 
 const LIMIT = 200;
 
+const institutionOf = (detail: unknown): string | null => {
+  const code = (detail as { institutionCode?: unknown } | null)?.institutionCode;
+  return typeof code === 'string' && /^\d{10}$/.test(code) ? code : null;
+};
+
 /**
  * 「このデータを見た人」: audit events on the household and its people — who (kind of actor and municipality, not a
  * staff member's name), when, what, why, and whether it was refused.
@@ -60,6 +65,7 @@ export async function listAccessLog(ctx: UseCaseContext): Promise<AccessLogEntry
       occurredAt: row.occurredAt.toISOString(),
       actorType: row.actorType,
       municipalityCode: row.actorId ? (staffMunicipality.get(row.actorId) ?? null) : null,
+      institutionCode: institutionOf(row.detail),
       action: row.action,
       resourceType: row.resourceType,
       purpose: row.purpose,
