@@ -11,9 +11,10 @@ import { GIFT_DISPATCH_STATUSES, type GiftDispatchStatus, giftDispatchFrom } fro
 import { parseInput } from '../input-validation.ts';
 
 const inputSchema = z.object({
-  municipalityCode: z
-    .string()
-    .refine((v) => /^\d{6}$/.test(v), { message: 'A municipality code is 6 digits', params: { ja: '区市町村コードは6桁です' } }),
+  municipalityCode: z.string().refine((v) => /^\d{6}$/.test(v), {
+    message: 'A municipality code is 6 digits',
+    params: { ja: '区市町村コードは6桁です' },
+  }),
   to: z.enum(GIFT_DISPATCH_STATUSES),
   /** The cards ticked on the page; omitted: every card of the municipality in the state before `to`. */
   claimIds: z.array(z.uuid()).min(1).max(2000).optional(),

@@ -17,7 +17,10 @@ export type GiftQueueState = (typeof GIFT_QUEUE_STATES)[number];
 const querySchema = z.object({
   municipalityCode: z
     .string()
-    .refine((v) => /^\d{6}$/.test(v), { message: 'A municipality code is 6 digits', params: { ja: '区市町村コードは6桁です' } })
+    .refine((v) => /^\d{6}$/.test(v), {
+      message: 'A municipality code is 6 digits',
+      params: { ja: '区市町村コードは6桁です' },
+    })
     .optional(),
   state: z.enum(GIFT_QUEUE_STATES).default('awaiting'),
   limit: z.number().int().min(1).max(500).default(200),
