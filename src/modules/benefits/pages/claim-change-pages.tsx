@@ -189,3 +189,45 @@ export function withdrawPage(
     ),
   };
 }
+
+export interface CorrectionView {
+  at: string;
+  fixReason: string | null;
+  previousAccount: CorrectedAccount | null;
+  newAccount: CorrectedAccount | null;
+  note: string | null;
+}
+
+const accountLine = (a: CorrectedAccount) =>
+  `${a.bankCode}-${a.branchCode} ${a.accountType} ${a.accountNumber} ${a.holderKana}${a.source === 'public-receipt' ? ' (公金受取口座)' : ''}`;
+
+/**
+ * For the reviewer: what the parent changed on each resubmission. The signed application document keeps the
+ * account the parent signed; this says why the account in force differs.
+ */
+export function CorrectionsSection({ lang, corrections }: { lang: Lang; corrections: CorrectionView[] }) {
+  if (corrections.length === 0) return null;
+  const ja = lang === 'ja';
+  return (
+    <section aria-labelledby="corrections-heading" data-testid="corrections">
+      <h2 id="corrections-heading">{ja ? '保護者の修正（再提出）' : 'Corrections by the parent (resubmissions)'}</h2>
+      <ol>
+        {corrections.map((c) => (
+          <li key={c.at}>
+            <time dateTime={c.at}>{c.at.slice(0, 16).replace('T', ' ')}</time>
+            {c.fixReason ? <div>{ja ? `修正依頼: ${c.fixReason}` : `Fix requested: ${c.fixReason}`}</div> : null}
+            {c.previousAccount && c.newAccount ? (
+              <div>
+                {ja ? '口座: ' : 'Account: '}
+                {accountLine(c.previousAccount)} → <strong>{accountLine(c.newAccount)}</strong>
+              </div>
+            ) : (
+              <div>{ja ? '口座の変更なし' : 'Account unchanged'}</div>
+            )}
+            {c.note ? <div>{ja ? `補足: ${c.note}` : `Note: ${c.note}`}</div> : null}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
