@@ -48,7 +48,12 @@ describe('a parent answers a fix request or withdraws', () => {
   it('resubmits with a corrected account: the account changes, the correction is kept, notify is told', async () => {
     const { parent, parentId, support } = await newbornClaims();
     await startClaimReviews(t.services, { actor: clerk, claimIds: [support] });
-    await changeClaimStatus(t.services, { actor: clerk, claimId: support, to: 'needs-fix', reason: '口座名義が違います' });
+    await changeClaimStatus(t.services, {
+      actor: clerk,
+      claimId: support,
+      to: 'needs-fix',
+      reason: '口座名義が違います',
+    });
 
     // Nothing corrected and nothing said: refused, naming the field, and the claim stays 要修正.
     await expect(resubmitClaim(t.services, { actor: parent, claimId: support, note: '  ' })).rejects.toMatchObject({
@@ -122,9 +127,9 @@ describe('a parent answers a fix request or withdraws', () => {
 
     await startClaimReviews(t.services, { actor: clerk, claimIds: [gift] });
     await bulkApproveClaims(t.services, { actor: approver, claimIds: [gift] });
-    await expect(changeClaimStatus(t.services, { actor: parent, claimId: gift, to: 'withdrawn' })).rejects.toMatchObject(
-      { status: 409 },
-    );
+    await expect(
+      changeClaimStatus(t.services, { actor: parent, claimId: gift, to: 'withdrawn' }),
+    ).rejects.toMatchObject({ status: 409 });
   });
 });
 
