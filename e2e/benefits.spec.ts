@@ -219,6 +219,10 @@ describe.runIf(chromiumAvailable())('benefits in Chromium: birth → one applica
     expect(await office.locator('[data-testid="gift-dispatch-list"] tbody tr').count()).toBe(1);
     await expectNoSeriousA11yViolations(office);
     await office.screenshot({ path: `${SCREENSHOTS}/benefits-staff-gift-dispatch-ja-1280.png`, fullPage: true });
+    await staffContext.addCookies([{ name: 'lang', value: 'en', url: baseUrl }]);
+    await office.reload();
+    await office.screenshot({ path: `${SCREENSHOTS}/benefits-staff-gift-dispatch-en-1280.png`, fullPage: true });
+    await staffContext.addCookies([{ name: 'lang', value: 'ja', url: baseUrl }]);
 
     // 4. The parent's timeline shows each step with its date, and what happens next.
     await page.goto(`${baseUrl}/benefits/claims`);
@@ -243,6 +247,9 @@ describe.runIf(chromiumAvailable())('benefits in Chromium: birth → one applica
     await expect(page.locator('[data-testid="next-step"]').textContent()).resolves.toContain('専用サイトで登録');
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: `${SCREENSHOTS}/benefits-gift-timeline-ja-360.png`, fullPage: true });
+    await context.addCookies([{ name: 'lang', value: 'en', url: baseUrl }]);
+    await page.reload();
+    await page.screenshot({ path: `${SCREENSHOTS}/benefits-gift-timeline-en-360.png`, fullPage: true });
     await context.close();
     await staffContext.close();
   }, 180_000);
@@ -304,6 +311,14 @@ describe.runIf(chromiumAvailable())('benefits in Chromium: birth → one applica
     await page.click('[data-testid="resubmit-link"]');
     await page.waitForURL(`${baseUrl}/benefits/claims/${support}/resubmit`);
     await expect(page.locator('[data-testid="current-account"]').textContent()).resolves.toContain('****567');
+    // The same page in English (the Japanese screenshots have no CJK font on this machine to read them by).
+    await context.addCookies([{ name: 'lang', value: 'en', url: baseUrl }]);
+    await page.reload();
+    await expect(page.locator('h1').textContent()).resolves.toBe('Correct and resubmit');
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/benefits-resubmit-en-360.png`, fullPage: true });
+    await context.addCookies([{ name: 'lang', value: 'ja', url: baseUrl }]);
+    await page.reload();
     await page.check('[data-testid="manual-account"]');
     await page.fill('#field-bankCode', '0001');
     await page.fill('#field-branchCode', '123');
@@ -331,6 +346,12 @@ describe.runIf(chromiumAvailable())('benefits in Chromium: birth → one applica
     await page.check('#field-confirm');
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: `${SCREENSHOTS}/benefits-withdraw-ja-360.png`, fullPage: true });
+    await context.addCookies([{ name: 'lang', value: 'en', url: baseUrl }]);
+    await page.reload();
+    await page.screenshot({ path: `${SCREENSHOTS}/benefits-withdraw-en-360.png`, fullPage: true });
+    await context.addCookies([{ name: 'lang', value: 'ja', url: baseUrl }]);
+    await page.reload();
+    await page.check('#field-confirm');
     await page.click('[data-testid="withdraw-confirm"]');
     await page.waitForURL(/\?done=withdrawn$/);
     await expect(page.locator('[data-testid="claim-status"]').textContent()).resolves.toBe('取下げ');

@@ -12,6 +12,7 @@ const messages = defineMessages({
     back: '申請一覧へ戻る',
     municipality: '区市町村コード',
     show: '表示',
+    state: '発送の状態',
     states: {
       awaiting: '発送待ち（支給決定）',
       preparing: '発送準備',
@@ -35,6 +36,7 @@ const messages = defineMessages({
     back: 'Back to claims',
     municipality: 'Municipality code',
     show: 'Show',
+    state: 'Dispatch state',
     states: {
       awaiting: 'Awaiting dispatch (decided)',
       preparing: 'Being prepared',
@@ -108,7 +110,7 @@ export function giftDispatchPage(
             />
           </div>
           <div class="field">
-            <label for="field-state">{m.states.awaiting.split('（')[0]}</label>
+            <label for="field-state">{m.state}</label>
             <select id="field-state" name="state">
               {GIFT_QUEUE_STATES.map((s) => (
                 <option key={s} value={s} selected={s === props.state}>
