@@ -237,6 +237,9 @@ describe.runIf(chromiumAvailable())('benefits in Chromium: birth → one applica
     await expect(
       page.locator('[data-benefit="akachan-first"] [data-testid="claim-status"]').textContent(),
     ).resolves.toBe('支給決定');
+    await expect(
+      page.locator('[data-benefit="akachan-first"] [data-testid="gift-status"]').textContent(),
+    ).resolves.toBe('ギフトカード発送済');
     // The gift's timeline: the claim's steps, then the card's (prepared, mailed), and what to do with the card.
     await page.click('[data-benefit="akachan-first"] a');
     await page.waitForURL(/\/benefits\/claims\/[0-9a-f-]{36}$/);

@@ -137,7 +137,7 @@ export function resubmitPage(
           </button>
         </form>
         <p>
-          <a href={`/benefits/claims/${props.claimId}`}>{m.back}</a>
+          <a href={`/benefits/claims/${props.claimId}`}>{c.backToClaim}</a>
         </p>
       </div>
     ),

@@ -22,8 +22,7 @@ export const claimChangeMessages = defineMessages({
     cancel: '取り下げずに戻る',
     resubmitted: '再提出しました。区市町村が再度審査します。',
     withdrawn: '申請を取り下げました。',
-    giftTitle: 'ギフトカード',
-    cannotResubmit: 'この申請は今は再提出できません。',
+    backToClaim: '申請の経過に戻る',
   },
   en: {
     resubmitTitle: 'Correct and resubmit',
@@ -47,7 +46,6 @@ export const claimChangeMessages = defineMessages({
     cancel: 'Go back without withdrawing',
     resubmitted: 'Resubmitted. The municipality will review the claim again.',
     withdrawn: 'The claim was withdrawn.',
-    giftTitle: 'Gift card',
-    cannotResubmit: 'This claim cannot be resubmitted now.',
+    backToClaim: 'Back to the claim',
   },
 });

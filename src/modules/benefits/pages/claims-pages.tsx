@@ -14,6 +14,8 @@ export interface ClaimListItem {
   reason: string | null;
   amount: number;
   nextStep: Label;
+  /** 赤ちゃんファースト after 支給決定: where the gift card is (null: not prepared yet). */
+  giftLabel?: Label | null;
 }
 
 /** The parent's applications, one row per child and benefit, with the status and what happens next. */
@@ -39,6 +41,12 @@ export function claimsPage(lang: Lang, props: { claims: ClaimListItem[]; flash?:
               </h2>
               <p>
                 {m.status}: <strong data-testid="claim-status">{c.statusLabel[lang]}</strong> ({yen(lang, c.amount)})
+                {c.giftLabel ? (
+                  <>
+                    {' '}
+                    · <span data-testid="gift-status">{c.giftLabel[lang]}</span>
+                  </>
+                ) : null}
               </p>
               {c.reason ? (
                 <p>

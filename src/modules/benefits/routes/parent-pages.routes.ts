@@ -13,6 +13,7 @@ import { applyPage, checkPage, type FieldError, type FormValues } from '../pages
 import { claimsPage } from '../pages/claims-pages.tsx';
 import { applyForHousehold } from '../use-cases/apply-for-household.ts';
 import { previewHouseholdBenefits } from '../use-cases/household-benefits.ts';
+import { listGiftDispatchStatuses } from '../use-cases/list-gift-dispatch-statuses.ts';
 import { parseAccount } from './account-form.ts';
 import { claimChangePageRoutes } from './claim-change-pages.routes.ts';
 
@@ -157,7 +158,18 @@ export async function benefitsParentPageRoutes(
       if (!actor) return reply;
       const preview = await previewHouseholdBenefits(ctx(request, actor));
       const names = new Map(preview.household.children.map((c) => [c.id, c.name]));
-      const claims = preview.claims.map((c) => ({ ...c, childName: names.get(c.childId) ?? '' }));
+      const gifts = await listGiftDispatchStatuses(services, {
+        actor: { kind: 'parent', parentId: actor.id! },
+        claimIds: preview.claims.map((c) => c.id),
+      });
+      const claims = preview.claims.map((c) => {
+        const gift = gifts.get(c.id);
+        return {
+          ...c,
+          childName: names.get(c.childId) ?? '',
+          ...(gift ? { nextStep: gift.nextStep, giftLabel: gift.label } : {}),
+        };
+      });
       return sendPage(request, reply, (lang) => claimsPage(lang, { claims, flash: request.query.done }));
     },
   );

@@ -306,6 +306,9 @@ describe('赤ちゃんファースト gift card dispatch console', () => {
     expect(timeline.body).toContain('ギフトカード発送準備');
     expect(timeline.body).toContain('ギフトカード発送済');
     expect(timeline.body).toContain('専用サイトで登録');
+    const list2 = await parent.request({ url: '/benefits/claims' });
+    expect(list2.body).toContain('data-testid="gift-status">ギフトカード発送済<');
+    expect(list2.body).not.toContain('振込日が決まるとお知らせします'); // a gift is not a transfer
     // Another municipality's staff see none of it.
     const setagaya = await staffBrowser('131121', ['benefits-reviewer', 'municipality-admin']);
     const other = await setagaya.request({ url: `/staff/benefits/gift-dispatch?state=shipped` });
