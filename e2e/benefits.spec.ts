@@ -4,7 +4,8 @@ import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseTransferFile } from '../src/modules/benefits/index.ts';
 import { benefitParameters } from '../src/modules/benefits/rules/parameters.ts';
-import { makeStaff } from '../src/modules/identity/index.ts';
+import { changeClaimStatus } from '../src/modules/benefits/use-cases/change-claim-status.ts';
+import { makeParent, makeStaff, parentCookie, registerChild } from '../src/modules/identity/index.ts';
 import { totpCode } from '../src/modules/identity/staff/totp.ts';
 import type { TestContext } from '../src/platform/testing/test-app.ts';
 import {
@@ -203,6 +204,26 @@ describe.runIf(chromiumAvailable())('benefits in Chromium: birth → one applica
     await office.click('[data-testid="record-results"]');
     await office.waitForURL(/\?saved=1$/);
 
+    // 3b. The 赤ちゃんファースト card: the office (treasury permission) puts every decided card of 板橋区 into the
+    // mailing run, then marks the run mailed — in bulk, by municipality.
+    await office.goto(`${baseUrl}/staff/benefits`);
+    await office.click('[data-testid="gift-dispatch-link"]');
+    await office.waitForURL(`${baseUrl}/staff/benefits/gift-dispatch`);
+    expect(await office.locator('[data-testid="gift-dispatch-list"] tbody tr').count()).toBe(1);
+    await office.click('[data-testid="gift-all"]');
+    await expect(office.locator('[data-testid="gift-outcomes"]').textContent()).resolves.toContain('1件を更新しました');
+    await office.goto(`${baseUrl}/staff/benefits/gift-dispatch?municipality=131199&state=preparing`);
+    await office.click('[data-testid="gift-all"]');
+    await expect(office.locator('[data-testid="gift-outcomes"]').textContent()).resolves.toContain('1件を更新しました');
+    await office.goto(`${baseUrl}/staff/benefits/gift-dispatch?municipality=131199&state=shipped`);
+    expect(await office.locator('[data-testid="gift-dispatch-list"] tbody tr').count()).toBe(1);
+    await expectNoSeriousA11yViolations(office);
+    await office.screenshot({ path: `${SCREENSHOTS}/benefits-staff-gift-dispatch-ja-1280.png`, fullPage: true });
+    await staffContext.addCookies([{ name: 'lang', value: 'en', url: baseUrl }]);
+    await office.reload();
+    await office.screenshot({ path: `${SCREENSHOTS}/benefits-staff-gift-dispatch-en-1280.png`, fullPage: true });
+    await staffContext.addCookies([{ name: 'lang', value: 'ja', url: baseUrl }]);
+
     // 4. The parent's timeline shows each step with its date, and what happens next.
     await page.goto(`${baseUrl}/benefits/claims`);
     await page.click('[data-benefit="018support"] a');
@@ -216,7 +237,134 @@ describe.runIf(chromiumAvailable())('benefits in Chromium: birth → one applica
     await expect(
       page.locator('[data-benefit="akachan-first"] [data-testid="claim-status"]').textContent(),
     ).resolves.toBe('支給決定');
+    await expect(
+      page.locator('[data-benefit="akachan-first"] [data-testid="gift-status"]').textContent(),
+    ).resolves.toBe('ギフトカード発送済');
+    // The gift's timeline: the claim's steps, then the card's (prepared, mailed), and what to do with the card.
+    await page.click('[data-benefit="akachan-first"] a');
+    await page.waitForURL(/\/benefits\/claims\/[0-9a-f-]{36}$/);
+    const giftTimeline = (await page.locator('[data-testid="timeline"]').textContent()) ?? '';
+    for (const step of ['申請受付', '審査中', '支給決定', 'ギフトカード発送準備', 'ギフトカード発送済']) {
+      expect(giftTimeline).toContain(step);
+    }
+    await expect(page.locator('[data-testid="next-step"]').textContent()).resolves.toContain('専用サイトで登録');
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/benefits-gift-timeline-ja-360.png`, fullPage: true });
+    await context.addCookies([{ name: 'lang', value: 'en', url: baseUrl }]);
+    await page.reload();
+    await page.screenshot({ path: `${SCREENSHOTS}/benefits-gift-timeline-en-360.png`, fullPage: true });
     await context.close();
     await staffContext.close();
   }, 180_000);
+
+  it('the parent answers a fix request with a corrected account and withdraws the other claim', async () => {
+    const today = Temporal.Now.plainDateISO('Asia/Tokyo');
+    const { parent, actor } = await makeParent(t.services, { municipalityCode: '131199' });
+    await registerChild(
+      { services: t.services, actor },
+      {
+        name: '板橋 そら',
+        nameKana: 'いたばし そら',
+        birthDate: today.toString(),
+        sex: 'male',
+        relationship: 'mother',
+      },
+    );
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ja-JP' });
+    const cookie = await parentCookie(t.app, t.services, parent);
+    await context.addCookies(Object.entries(cookie).map(([name, value]) => ({ name, value, url: baseUrl })));
+    const page = await context.newPage();
+
+    // Apply with a typed account (this parent has no 公金受取口座).
+    await page.goto(`${baseUrl}/benefits`);
+    await page.check('#field-householdConfirmed');
+    await page.fill('#field-bankCode', '0001');
+    await page.fill('#field-branchCode', '123');
+    await page.fill('#field-accountNumber', '1234567');
+    await page.fill('#field-holderKana', 'いたばし はなこ');
+    await page.click('[data-testid="benefits-next"]');
+    await page.waitForURL(`${baseUrl}/benefits/confirm`);
+    await page.click('[data-testid="benefits-sign"]');
+    await page.waitForURL(`${baseUrl}/benefits/claims?done=applied`);
+    const href = async (code: string) =>
+      (await page.locator(`[data-benefit="${code}"] a`).getAttribute('href'))!.split('/').at(-1)!;
+    const support = await href('018support');
+
+    // The municipality asks for a fix (a reviewer through the use cases; the console is covered above).
+    const reviewer = await makeStaff(t.services, { municipalityCode: '131199', roles: ['benefits-reviewer'] });
+    const clerk = {
+      kind: 'staff',
+      staffId: reviewer.staff.id,
+      role: 'benefits-clerk',
+      municipalityCode: '131199',
+    } as const;
+    await changeClaimStatus(t.services, { actor: clerk, claimId: support, to: 'under-review' });
+    await changeClaimStatus(t.services, {
+      actor: clerk,
+      claimId: support,
+      to: 'needs-fix',
+      reason: '口座番号が通帳と違います。確認してください。',
+    });
+
+    // The parent reads the reason on the claim, opens the form, corrects the number and resubmits.
+    await page.goto(`${baseUrl}/benefits/claims/${support}`);
+    await expect(page.locator('[data-testid="fix-reason"]').textContent()).resolves.toContain(
+      '口座番号が通帳と違います',
+    );
+    await page.click('[data-testid="resubmit-link"]');
+    await page.waitForURL(`${baseUrl}/benefits/claims/${support}/resubmit`);
+    await expect(page.locator('[data-testid="current-account"]').textContent()).resolves.toContain('****567');
+    // The same page in English (the Japanese screenshots have no CJK font on this machine to read them by).
+    await context.addCookies([{ name: 'lang', value: 'en', url: baseUrl }]);
+    await page.reload();
+    await expect(page.locator('h1').textContent()).resolves.toBe('Correct and resubmit');
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/benefits-resubmit-en-360.png`, fullPage: true });
+    await context.addCookies([{ name: 'lang', value: 'ja', url: baseUrl }]);
+    await page.reload();
+    await page.check('[data-testid="manual-account"]');
+    await page.fill('#field-bankCode', '0001');
+    await page.fill('#field-branchCode', '123');
+    await page.fill('#field-accountNumber', '1234576');
+    await page.fill('#field-holderKana', 'いたばし はなこ');
+    await page.fill('#field-note', '口座番号の末尾2桁を直しました');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/benefits-resubmit-ja-360.png`, fullPage: true });
+    await page.click('[data-testid="resubmit"]');
+    await page.waitForURL(`${baseUrl}/benefits/claims/${support}?done=resubmitted`);
+    await expect(page.locator('[data-testid="claim-status"]').textContent()).resolves.toBe('再提出');
+    const timeline = (await page.locator('[data-testid="timeline"]').textContent()) ?? '';
+    for (const step of ['申請受付', '審査中', '要修正', '再提出']) expect(timeline).toContain(step);
+    await page.screenshot({ path: `${SCREENSHOTS}/benefits-resubmitted-ja-360.png`, fullPage: true });
+
+    // The 赤ちゃんファースト claim, not yet decided, is withdrawn after a confirmation.
+    await page.goto(`${baseUrl}/benefits/claims`);
+    await page.click('[data-benefit="akachan-first"] a');
+    await page.click('[data-testid="withdraw-link"]');
+    await page.waitForURL(/\/withdraw$/);
+    await page.click('[data-testid="withdraw-confirm"]'); // box not ticked: asked again
+    await expect(page.locator('.error-summary').textContent()).resolves.toContain('チェックを入れてください');
+    await page.check('#field-confirm');
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/benefits-withdraw-ja-360.png`, fullPage: true });
+    await context.addCookies([{ name: 'lang', value: 'en', url: baseUrl }]);
+    await page.reload();
+    await page.screenshot({ path: `${SCREENSHOTS}/benefits-withdraw-en-360.png`, fullPage: true });
+    await context.addCookies([{ name: 'lang', value: 'ja', url: baseUrl }]);
+    await page.reload();
+    await page.check('#field-confirm');
+    await page.click('[data-testid="withdraw-confirm"]');
+    await page.waitForURL(/\?done=withdrawn$/);
+    await expect(page.locator('[data-testid="claim-status"]').textContent()).resolves.toBe('取下げ');
+
+    // Each change went to notify through claim.status-changed.
+    const sent = await t.services.db.execute<{ to: string }>(
+      sql`select payload->>'to' as "to" from outbox_events where type = 'claim.status-changed'
+          and payload->>'parentId' = ${parent.id} order by id`,
+    );
+    expect(sent.rows.map((r) => r.to)).toEqual(expect.arrayContaining(['needs-fix', 'resubmitted', 'withdrawn']));
+    await context.close();
+  }, 120_000);
 });

@@ -46,7 +46,7 @@ export function ErrorSummary({ lang, errors }: { lang: Lang; errors: FieldError[
   );
 }
 
-function Field(props: {
+export function Field(props: {
   name: string;
   label: string;
   values: FormValues;

@@ -5,6 +5,7 @@ import type { Reason } from '../rules/evaluation.ts';
 import type { BulkOutcome } from '../use-cases/review-claims-in-bulk.ts';
 import { ErrorSummary, type FieldError } from './apply-pages.tsx';
 import { benefitsMessages } from './benefits.messages.ts';
+import { CorrectionsSection, type CorrectionView } from './claim-change-pages.tsx';
 import { staffBenefitsMessages } from './staff.messages.ts';
 
 type Label = { ja: string; en: string };
@@ -57,6 +58,10 @@ export function queuePage(
         <h1>{m.title}</h1>
         <p>
           <a href="/staff/benefits/births">{m.birthLink}</a>
+          {' ・ '}
+          <a href="/staff/benefits/gift-dispatch" data-testid="gift-dispatch-link">
+            {lang === 'ja' ? '赤ちゃんファースト ギフトカードの発送' : '赤ちゃんファースト gift card dispatch'}
+          </a>
         </p>
         <ErrorSummary lang={lang} errors={props.errors ?? []} />
         {props.outcomes ? (
@@ -178,6 +183,7 @@ export function claimDetailPage(
     reasons: Reason[];
     account: string;
     timeline: { label: Label; at: string; reason: string | null }[];
+    corrections?: CorrectionView[] | undefined;
     csrfToken: string;
     errors: FieldError[];
   },
@@ -244,6 +250,7 @@ export function claimDetailPage(
             </li>
           ))}
         </ol>
+        <CorrectionsSection lang={lang} corrections={props.corrections ?? []} />
         {props.claim.status === 'under-review' ? (
           <>
             {reasonForm('needs-fix', m.requestFix)}

@@ -4,19 +4,18 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../../../platform/access/actor.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { detectLang, type Lang } from '../../../platform/i18n/i18n.ts';
+import { detectLang } from '../../../platform/i18n/i18n.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import { sendPage } from '../../../platform/web/render-page.ts';
-import { getPublicReceiptAccount, type RegisteredAccount, type SignatureService } from '../../identity/index.ts';
-import { bankAccountSchema } from '../bank-account.schemas.ts';
+import { getPublicReceiptAccount, type SignatureService } from '../../identity/index.ts';
 import { confirmBirth, listPendingBirths } from '../births/confirm-birth.ts';
-import { findTransition } from '../claim-status.ts';
-import { ACCOUNT_FIELDS, applyPage, checkPage, type FieldError, type FormValues } from '../pages/apply-pages.tsx';
-import { claimsPage, timelinePage } from '../pages/claims-pages.tsx';
+import { applyPage, checkPage, type FieldError, type FormValues } from '../pages/apply-pages.tsx';
+import { claimsPage } from '../pages/claims-pages.tsx';
 import { applyForHousehold } from '../use-cases/apply-for-household.ts';
-import { changeClaimStatus } from '../use-cases/change-claim-status.ts';
-import { getClaimTimeline } from '../use-cases/get-claim-timeline.ts';
 import { previewHouseholdBenefits } from '../use-cases/household-benefits.ts';
+import { listGiftDispatchStatuses } from '../use-cases/list-gift-dispatch-statuses.ts';
+import { parseAccount } from './account-form.ts';
+import { claimChangePageRoutes } from './claim-change-pages.routes.ts';
 
 const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -24,39 +23,6 @@ const formValues = (body: Record<string, string | string[]>): FormValues =>
   Object.fromEntries(Object.entries(body).map(([k, v]) => [k, one(v)]));
 
 const idempotencyKeySchema = z.string().regex(/^[0-9a-f-]{36}$/);
-
-/**
- * The bank account from the form, validated with the same schema as the API; messages in the page language.
- * 公金受取口座: the form only says "use it"; the account itself is looked up again on every step (never taken
- * from the posted fields), then checked like a typed one.
- */
-async function parseAccount(values: FormValues, lang: Lang, registered: () => Promise<RegisteredAccount | null>) {
-  let input: Record<string, string>;
-  if (values.source === 'public-receipt') {
-    const account = await registered();
-    if (!account) {
-      const message =
-        lang === 'ja'
-          ? '公金受取口座が登録されていません。振込先の口座を入力してください。'
-          : 'No 公金受取口座 is registered for you. Enter the account to pay into.';
-      return { account: undefined, errors: [{ field: 'source', message }] as FieldError[] };
-    }
-    input = { source: 'public-receipt', ...account };
-  } else {
-    input = { source: 'manual', ...Object.fromEntries(ACCOUNT_FIELDS.map((f) => [f, values[f] ?? ''])) };
-  }
-  const parsed = bankAccountSchema.safeParse(input);
-  const errors: FieldError[] = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => ({
-        field: issue.path.join('.'),
-        message:
-          lang === 'ja'
-            ? ((issue as { params?: { ja?: string } }).params?.ja ?? '入力内容を確認してください')
-            : issue.message,
-      }));
-  return { account: parsed.success ? parsed.data : undefined, errors };
-}
 
 /**
  * The parent's benefit pages: /benefits (what is due, the household, the account) → /benefits/confirm (check and
@@ -192,50 +158,21 @@ export async function benefitsParentPageRoutes(
       if (!actor) return reply;
       const preview = await previewHouseholdBenefits(ctx(request, actor));
       const names = new Map(preview.household.children.map((c) => [c.id, c.name]));
-      const claims = preview.claims.map((c) => ({ ...c, childName: names.get(c.childId) ?? '' }));
+      const gifts = await listGiftDispatchStatuses(services, {
+        actor: { kind: 'parent', parentId: actor.id! },
+        claimIds: preview.claims.map((c) => c.id),
+      });
+      const claims = preview.claims.map((c) => {
+        const gift = gifts.get(c.id);
+        return {
+          ...c,
+          childName: names.get(c.childId) ?? '',
+          ...(gift ? { nextStep: gift.nextStep, giftLabel: gift.label } : {}),
+        };
+      });
       return sendPage(request, reply, (lang) => claimsPage(lang, { claims, flash: request.query.done }));
     },
   );
 
-  r.get(
-    '/benefits/claims/:claimId',
-    { schema: { hide: true, params: z.object({ claimId: z.uuid() }) } },
-    async (request, reply) => {
-      const actor = signedInParent(request, reply);
-      if (!actor) return reply;
-      const view = await getClaimTimeline(services, {
-        actor: { kind: 'parent', parentId: actor.id! },
-        claimId: request.params.claimId,
-        requestId: request.id,
-      });
-      const preview = await previewHouseholdBenefits(ctx(request, actor));
-      const childName = preview.household.children.find((c) => c.id === view.childId)?.name ?? '';
-      const actions = (['resubmitted', 'withdrawn'] as const).filter((to) =>
-        findTransition(view.claim.status, to)?.by.includes('parent'),
-      );
-      const csrfToken = reply.generateCsrf();
-      return sendPage(request, reply, (lang) =>
-        timelinePage(lang, { ...view, childName, actions, claimId: view.claim.id, csrfToken }),
-      );
-    },
-  );
-
-  r.post(
-    '/benefits/claims/:claimId/status',
-    { schema: { hide: true, params: z.object({ claimId: z.uuid() }), body: formBody }, ...csrf },
-    async (request, reply) => {
-      const actor = signedInParent(request, reply);
-      if (!actor) return reply;
-      const to = z.enum(['resubmitted', 'withdrawn']).safeParse(one(request.body.to));
-      if (to.success) {
-        await changeClaimStatus(services, {
-          actor: { kind: 'parent', parentId: actor.id! },
-          claimId: request.params.claimId,
-          to: to.data,
-          requestId: request.id,
-        });
-      }
-      return reply.redirect(`/benefits/claims/${request.params.claimId}`, 303);
-    },
-  );
+  await claimChangePageRoutes(app, services, { signedInParent, ctx });
 }

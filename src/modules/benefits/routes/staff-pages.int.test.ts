@@ -122,13 +122,28 @@ describe('staff benefits console', () => {
     const parentView = await second.browser.request({ url: `/benefits/claims/${fixId}` });
     expect(parentView.body).toContain('要修正');
     expect(parentView.body).toContain('口座名義を確認してください');
+    // The parent answers on the resubmission page: the reason is shown, the branch corrected, a note added.
+    const resubmitPage = await second.browser.request({ url: `/benefits/claims/${fixId}/resubmit` });
+    expect(resubmitPage.statusCode).toBe(200);
+    expect(resubmitPage.body).toContain('口座名義を確認してください');
     const resubmit = await second.browser.request({
       method: 'POST',
-      url: `/benefits/claims/${fixId}/status`,
-      form: { _csrf: formField(parentView.body, '_csrf'), to: 'resubmitted' },
+      url: `/benefits/claims/${fixId}/resubmit`,
+      form: {
+        _csrf: formField(resubmitPage.body, '_csrf'),
+        accountChoice: 'manual',
+        ...account,
+        branchCode: '456',
+        note: '支店を直しました',
+      },
     });
     expect(resubmit.statusCode).toBe(303);
     expect((await second.browser.request({ url: `/benefits/claims/${fixId}` })).body).toContain('再提出');
+    const corrected = await staff.request({ url: `/staff/benefits/claims/${fixId}` });
+    expect(corrected.body).toContain('data-testid="corrections"');
+    expect(corrected.body).toContain('0001-123 1 1234567');
+    expect(corrected.body).toContain('0001-456 1 1234567');
+    expect(corrected.body).toContain('支店を直しました');
 
     const approved = await approverBrowser.request({
       method: 'POST',
@@ -206,5 +221,97 @@ describe('staff benefits console', () => {
       form: { _csrf: formField(own.body, '_csrf'), fiscalYear: '2025', instalmentNo: '1', transferDate: '2025-08-08' },
     });
     expect(pay.statusCode).toBe(403);
+  });
+});
+
+describe('赤ちゃんファースト gift card dispatch console', () => {
+  it('lists decided cards of the municipality and records the dispatch in bulk; the parent sees each step', async () => {
+    const { browser: parent } = await parentApplies();
+    const reviewer = await staffBrowser(ITABASHI, ['benefits-reviewer', 'municipality-admin']);
+    const approver = await staffBrowser(ITABASHI, ['benefits-approver']);
+    const queue = await reviewer.request({ url: '/staff/benefits' });
+    const claims = await parent.request({ url: '/benefits/claims' });
+    const giftId = /data-benefit="akachan-first"[\s\S]*?href="\/benefits\/claims\/([0-9a-f-]{36})"/.exec(
+      claims.body,
+    )![1]!;
+    await reviewer.request({
+      method: 'POST',
+      url: '/staff/benefits/bulk',
+      form: { _csrf: formField(queue.body, '_csrf'), action: 'start-review', claimId: giftId },
+    });
+    const approverQueue = await approver.request({ url: '/staff/benefits' });
+    await approver.request({
+      method: 'POST',
+      url: '/staff/benefits/bulk',
+      form: { _csrf: formField(approverQueue.body, '_csrf'), action: 'approve', claimId: giftId },
+    });
+
+    const list = await reviewer.request({ url: '/staff/benefits/gift-dispatch' });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain(`value="${giftId}"`);
+    // The approver alone (no treasury permission) sees the list but may not record a dispatch.
+    const approverList = await approver.request({ url: '/staff/benefits/gift-dispatch' });
+    expect(approverList.body).not.toContain('data-testid="gift-all"');
+    const refused = await approver.request({
+      method: 'POST',
+      url: '/staff/benefits/gift-dispatch',
+      form: {
+        _csrf: formField(approverList.body, '_csrf'),
+        municipality: ITABASHI,
+        state: 'awaiting',
+        to: 'preparing',
+        scope: 'all',
+      },
+    });
+    expect(refused.statusCode).toBe(403);
+    // Without the CSRF token nothing happens.
+    const noToken = await reviewer.request({
+      method: 'POST',
+      url: '/staff/benefits/gift-dispatch',
+      form: { municipality: ITABASHI, state: 'awaiting', to: 'preparing', scope: 'all' },
+    });
+    expect(noToken.statusCode).toBe(403);
+
+    const prepared = await reviewer.request({
+      method: 'POST',
+      url: '/staff/benefits/gift-dispatch',
+      form: {
+        _csrf: formField(list.body, '_csrf'),
+        municipality: ITABASHI,
+        state: 'awaiting',
+        to: 'preparing',
+        scope: 'all',
+      },
+    });
+    expect(prepared.statusCode).toBe(200);
+    expect(prepared.body).toContain('data-testid="gift-outcomes"');
+    const preparing = await reviewer.request({
+      url: `/staff/benefits/gift-dispatch?municipality=${ITABASHI}&state=preparing`,
+    });
+    expect(preparing.body).toContain(`value="${giftId}"`);
+    const shipped = await reviewer.request({
+      method: 'POST',
+      url: '/staff/benefits/gift-dispatch',
+      form: {
+        _csrf: formField(preparing.body, '_csrf'),
+        municipality: ITABASHI,
+        state: 'preparing',
+        to: 'shipped',
+        claimId: giftId,
+      },
+    });
+    expect(shipped.body).toContain('1件を更新しました');
+
+    const timeline = await parent.request({ url: `/benefits/claims/${giftId}` });
+    expect(timeline.body).toContain('ギフトカード発送準備');
+    expect(timeline.body).toContain('ギフトカード発送済');
+    expect(timeline.body).toContain('専用サイトで登録');
+    const list2 = await parent.request({ url: '/benefits/claims' });
+    expect(list2.body).toContain('data-testid="gift-status">ギフトカード発送済<');
+    expect(list2.body).not.toContain('振込日が決まるとお知らせします'); // a gift is not a transfer
+    // Another municipality's staff see none of it.
+    const setagaya = await staffBrowser('131121', ['benefits-reviewer', 'municipality-admin']);
+    const other = await setagaya.request({ url: `/staff/benefits/gift-dispatch?state=shipped` });
+    expect(other.body).not.toContain(giftId);
   });
 });

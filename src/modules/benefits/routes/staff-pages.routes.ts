@@ -17,10 +17,12 @@ import { generatePaymentBatch, type PaymentBatchInput } from '../use-cases/gener
 import { getClaimDetail } from '../use-cases/get-claim-detail.ts';
 import { getPaymentBatch, listPaymentBatches } from '../use-cases/get-payment-batch.ts';
 import { todayInTokyo } from '../use-cases/household-benefits.ts';
+import { listClaimCorrections } from '../use-cases/list-claim-corrections.ts';
 import { listReviewQueue } from '../use-cases/list-review-queue.ts';
 import { recordPaymentResults } from '../use-cases/record-payment-results.ts';
 import { type BulkOutcome, bulkApproveClaims, startClaimReviews } from '../use-cases/review-claims-in-bulk.ts';
 import { staffBenefitsActor, staffReaderActor } from '../use-cases/staff-access.ts';
+import { giftDispatchPageRoutes } from './gift-dispatch.routes.ts';
 
 const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -121,8 +123,14 @@ export async function benefitsStaffPageRoutes(app: FastifyInstance, services: Ap
   ) => {
     const reviewer = await staffReaderActor(services, actor, {}, request.id);
     const detail = await getClaimDetail(services, { actor: reviewer, claimId, requestId: request.id });
+    const corrections = await listClaimCorrections(services, { actor: reviewer, claimId, requestId: request.id });
     const csrfToken = reply.generateCsrf();
-    return sendPage(request, reply, (lang) => claimDetailPage(lang, { ...detail, csrfToken, errors }), code);
+    return sendPage(
+      request,
+      reply,
+      (lang) => claimDetailPage(lang, { ...detail, corrections, csrfToken, errors }),
+      code,
+    );
   };
 
   r.get(
@@ -349,4 +357,5 @@ export async function benefitsStaffPageRoutes(app: FastifyInstance, services: Ap
     }
     return reply.redirect('/staff/benefits/births?saved=1', 303);
   });
+  await giftDispatchPageRoutes(app, services, signedInStaff);
 }

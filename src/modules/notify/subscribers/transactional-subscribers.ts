@@ -1,6 +1,8 @@
 import { CLAIM_STATUS_LABELS } from '../../benefits/index.ts';
 import '../../benefits/claim-events.ts';
 import '../../benefits/births/birth-events.ts';
+import '../../benefits/gift/gift-dispatch-events.ts';
+import { GIFT_DISPATCH_LABELS } from '../../benefits/gift/gift-dispatch-status.ts';
 import '../../hokatsu/visits/visit.events.ts';
 import { defineSubscriber } from '../../../platform/events/domain-events.ts';
 import { enqueueVisitReminder } from '../jobs/visit-reminder.job.ts';
@@ -34,6 +36,28 @@ export const claimStatusSubscriber = defineSubscriber({
         linkPath: '/benefits',
         // A fix request has a deadline the parent must meet.
         urgent: p.to === 'needs-fix',
+      }),
+    );
+  },
+});
+
+// The 赤ちゃんファースト card's own steps (prepared, mailed, registered) reuse the claim-status template.
+export const giftDispatchSubscriber = defineSubscriber({
+  name: 'notify.gift-dispatch-changed',
+  type: 'gift-dispatch.status-changed',
+  async handle(services, event) {
+    const p = event.payload;
+    const label = GIFT_DISPATCH_LABELS[p.to];
+    const benefit = BENEFIT_NAMES['akachan-first'];
+    await services.db.transaction((tx) =>
+      notifyParents(services, tx, {
+        to: { parentId: p.parentId },
+        source: 'gift-dispatch.status-changed',
+        occurrence: `${p.claimId}:${event.id}`,
+        template: 'claim-status',
+        variables: { ja: { benefit: benefit.ja, status: label.ja }, en: { benefit: benefit.en, status: label.en } },
+        why: { rule: 'gift-dispatch.status-changed', childId: p.childId, detail: `${p.from ?? 'new'} → ${p.to}` },
+        linkPath: `/benefits/claims/${p.claimId}`,
       }),
     );
   },
@@ -92,6 +116,7 @@ export const visitRescheduledSubscriber = visitSubscriber('visit.rescheduled');
 
 export const transactionalSubscribers = [
   claimStatusSubscriber,
+  giftDispatchSubscriber,
   birthNextStepsSubscriber,
   visitBookedSubscriber,
   visitCancelledSubscriber,

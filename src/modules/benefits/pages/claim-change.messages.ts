@@ -1,0 +1,51 @@
+import { defineMessages } from '../../../platform/i18n/i18n.ts';
+
+/** The parent's own moves on a claim: answering a fix request (再提出) and withdrawing (取下げ). */
+export const claimChangeMessages = defineMessages({
+  ja: {
+    resubmitTitle: '修正して再提出する',
+    resubmitLead: '区市町村から修正を求められています。理由を読み、必要なところを直して再提出してください。',
+    fixReason: '区市町村からの修正依頼',
+    currentAccount: '現在の振込先',
+    accountChoice: '振込先の口座',
+    keepAccount: '口座は変えない',
+    publicAccount: '公金受取口座（マイナポータルで登録済みの口座）に変える',
+    manualAccount: '次の口座に変える',
+    note: '区市町村への補足（直した内容など）',
+    noteHint: '口座を変えない場合は、何を確認・修正したかを書いてください。',
+    resubmitButton: '再提出する',
+    withdrawTitle: '申請の取下げ',
+    withdrawLead: 'この申請を取り下げます。取り下げた申請は審査されず、支給されません。元に戻すことはできません。',
+    withdrawConfirm: '取り下げることを確認しました',
+    withdrawConfirmRequired: '取り下げる場合はチェックを入れてください',
+    withdrawButton: '取り下げる',
+    cancel: '取り下げずに戻る',
+    resubmitted: '再提出しました。区市町村が再度審査します。',
+    withdrawn: '申請を取り下げました。',
+    backToClaim: '申請の経過に戻る',
+  },
+  en: {
+    resubmitTitle: 'Correct and resubmit',
+    resubmitLead:
+      'The municipality asked for a correction. Read the reason, correct what is needed and resubmit the claim.',
+    fixReason: 'What the municipality asked',
+    currentAccount: 'Account paid to now',
+    accountChoice: 'Account to pay into',
+    keepAccount: 'Keep this account',
+    publicAccount: 'Use my 公金受取口座 (registered through マイナポータル)',
+    manualAccount: 'Use this account',
+    note: 'Note to the municipality (what you corrected)',
+    noteHint: 'If you keep the account, say what you checked or corrected.',
+    resubmitButton: 'Resubmit',
+    withdrawTitle: 'Withdraw the application',
+    withdrawLead:
+      'This withdraws the claim. A withdrawn claim is not reviewed and nothing is paid. It cannot be undone.',
+    withdrawConfirm: 'I want to withdraw this claim',
+    withdrawConfirmRequired: 'Tick the box to withdraw',
+    withdrawButton: 'Withdraw',
+    cancel: 'Go back without withdrawing',
+    resubmitted: 'Resubmitted. The municipality will review the claim again.',
+    withdrawn: 'The claim was withdrawn.',
+    backToClaim: 'Back to the claim',
+  },
+});
