@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { and, eq, or } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AuditEntry } from '../../../platform/audit/record-audit.ts';
 import { type TenantScope, withTenantScope } from '../../../platform/db/tenant-scope.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import { findMunicipality, municipalityCodeSchema } from '../../municipalities/index.ts';
-import { recordAudits } from '../audit-batch.ts';
+import { auditInsert, recordAudits } from '../audit-batch.ts';
 import { bankAccountSchema } from '../bank-account.schemas.ts';
 import { childFactsSchema, fiscalYearSchema, toChildFacts } from '../benefits.schemas.ts';
 import { benefitApplications, benefitClaimHistory, benefitClaims } from '../benefits.tables.ts';
@@ -220,20 +220,7 @@ export async function submitApplication(
             .returning(claimSummary)
         : [];
       openedRows = opened;
-      if (opened.length) {
-        await tx.insert(benefitClaimHistory).values(
-          opened.map((c) => ({
-            claimId: c.id,
-            municipalityCode: c.municipalityCode,
-            fromStatus: null,
-            toStatus: 'received' as const,
-            actorType: 'parent',
-            actorId: input.parentId,
-            occurredAt: services.now(),
-          })),
-        );
-      }
-      await recordAudits(tx, [
+      const created = [
         ...signatureAudit,
         ...opened.map((claim) => ({
           actor,
@@ -245,7 +232,24 @@ export async function submitApplication(
           requestId: input.requestId,
           detail: { benefitCode: claim.benefitCode, fiscalYear: claim.fiscalYear },
         })),
-      ]);
+      ];
+      if (opened.length) {
+        const history = tx.insert(benefitClaimHistory).values(
+          opened.map((c) => ({
+            claimId: c.id,
+            municipalityCode: c.municipalityCode,
+            fromStatus: null,
+            toStatus: 'received' as const,
+            actorType: 'parent',
+            actorId: input.parentId,
+            occurredAt: services.now(),
+          })),
+        );
+        // The timeline's first entries and their audit records in one statement: one round trip instead of two.
+        await tx.execute(sql`with history as (${history.getSQL()}) ${auditInsert(tx, created).getSQL()}`);
+      } else {
+        await recordAudits(tx, created);
+      }
       for (const claim of opened) {
         await services.events.publish(
           tx,
