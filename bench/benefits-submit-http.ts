@@ -10,12 +10,17 @@
  *          (a double tap) and must be answered as a replay. Then: every acknowledged submission present once.
  * Phase 2: the server is killed with SIGKILL mid-run, restarted, and every acknowledged submission must be present
  *          exactly once; retrying every submission (acknowledged or cut off) opens nothing twice.
+ *
+ * BENCH_WORKERS (default 2, the machine's cores): the server runs as that many processes on one port
+ * (bench/benefits-submit-cluster.ts, node:cluster); SIGKILL then goes to the whole process group at once, as a
+ * machine crash would. BENCH_WORKERS=1 runs a single `tsunagu serve` as before.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import fastifyCookie from '@fastify/cookie';
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
@@ -35,6 +40,7 @@ const KILL_AFTER_MS = Number(process.env.BENCH_KILL_AFTER_MS ?? 3000);
 // BENCH_CPU_PROFILE_DIR: the server runs phase 1 under `node --cpu-prof` and is stopped gracefully after it (so the
 // profile is written); phase 2 is skipped.
 const PROFILE_DIR = process.env.BENCH_CPU_PROFILE_DIR;
+const WORKERS = Math.max(1, Number(process.env.BENCH_WORKERS ?? 2));
 const MUNICIPALITIES = ['131016', '131041', '131130', '131199', '131121', '132012'];
 
 const dataDir = await mkdtemp(join(tmpdir(), 'tsunagu-bench-benefits-http-'));
@@ -43,7 +49,8 @@ const sessionSecret = randomBytes(32).toString('base64url');
 const env = {
   DATA_DIR: dataDir,
   EMBEDDED_PG_PORT: String(await freePort()),
-  DATABASE_POOL_MAX: String(CONCURRENCY),
+  // Up to two connections per request (household read and claims list at once), spread over the workers.
+  DATABASE_POOL_MAX: String(Math.ceil(CONCURRENCY / WORKERS) + 4),
   PORT: String(port),
   BASE_URL: `http://127.0.0.1:${port}`,
   SESSION_SECRET: sessionSecret,
@@ -81,9 +88,13 @@ async function pool<T>(items: T[], n: number, fn: (item: T) => Promise<void>) {
 
 /** CPU seconds (user + system) the server process has used so far, from /proc: a figure the other loads on the
  * shared machine disturb much less than wall-clock throughput. */
-async function cpuSeconds(pid: number | undefined): Promise<number> {
-  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+async function cpuSeconds(pids: readonly (number | undefined)[]): Promise<number> {
+  let total = 0;
+  for (const pid of pids) {
+    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+    total += (Number(fields[11]) + Number(fields[12])) / 100;
+  }
+  return total;
 }
 
 const cookieHeader = (a: Applicant) => [...a.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -196,14 +207,64 @@ async function startProfiledServer(serverEnv: Record<string, string>, dir: strin
   }
 }
 
+interface BenchServer {
+  child: ChildProcess;
+  url: string;
+  /** The processes that serve requests (their CPU time is the server's). */
+  pids: (number | undefined)[];
+  /** SIGKILL to every server process at once. */
+  kill9(): void;
+}
+
+/** BENCH_WORKERS processes behind one port (node:cluster), in their own process group; ready when all listen. */
+async function startClusterServer(serverEnv: Record<string, string>): Promise<BenchServer> {
+  const launcher = new URL('./benefits-submit-cluster.ts', import.meta.url).pathname;
+  const child = spawn(process.execPath, ['--import', 'tsx', launcher], {
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      ...serverEnv,
+      BENCH_WORKERS: String(WORKERS),
+      ...(PROFILE_DIR ? { BENCH_CPU_PROFILE_DIR: PROFILE_DIR } : {}),
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: true,
+  });
+  const pids = await new Promise<number[]>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      if (line.startsWith('ready ')) resolve(line.slice(6).split(' ').map(Number));
+    });
+    child.once('exit', (code) => reject(new Error(`server launcher exited with ${code}`)));
+  });
+  return {
+    child,
+    url: `http://127.0.0.1:${serverEnv.PORT}`,
+    pids,
+    kill9: () => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
+
+async function startBenchServer(serverEnv: Record<string, string>): Promise<BenchServer> {
+  if (WORKERS > 1) return startClusterServer(serverEnv);
+  const { child, url } = PROFILE_DIR ? await startProfiledServer(serverEnv, PROFILE_DIR) : await startServer(serverEnv);
+  return { child, url, pids: [child.pid], kill9: () => child.kill('SIGKILL') };
+}
+
 let demoCa: DemoCa;
-let server: Awaited<ReturnType<typeof startServer>> | undefined;
+let server: BenchServer | undefined;
 try {
   await prepareDatabase(services, { migrate: true });
   const serverEnv = { ...env, DATABASE_URL: services.database.url };
   // The demo CA is created here, before the server starts, so both processes use the same root.
   demoCa = await DemoCa.open(dataDir, new Date());
-  server = PROFILE_DIR ? await startProfiledServer(serverEnv, PROFILE_DIR) : await startServer(serverEnv);
+  server = await startBenchServer(serverEnv);
   const url = server.url;
   const setupStart = performance.now();
   const applicants = await makeApplicants(url, PARENTS, 0);
@@ -218,7 +279,7 @@ try {
   let replaysOk = 0;
   let replaysSent = 0;
   let next = 0;
-  const cpuBefore = await cpuSeconds(server.child.pid);
+  const cpuBefore = await cpuSeconds(server.pids);
   const started = performance.now();
   const deadline = started + SECONDS * 1000;
   await Promise.all(
@@ -241,11 +302,11 @@ try {
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  const serverCpuMs = ((await cpuSeconds(server.child.pid)) - cpuBefore) * 1000;
+  const serverCpuMs = ((await cpuSeconds(server.pids)) - cpuBefore) * 1000;
   latencies.sort((x, y) => x - y);
   const rate = acked.length / elapsed;
   console.log(
-    `phase 1: ${acked.length} submissions in ${elapsed.toFixed(1)} s = ${rate.toFixed(0)}/s through HTTP ` +
+    `phase 1: ${acked.length} submissions in ${elapsed.toFixed(1)} s = ${rate.toFixed(0)}/s through HTTP, ${WORKERS} server process(es) ` +
       `(${(rate * 2).toFixed(0)} claims/s; p50 ${latencies[Math.floor(latencies.length / 2)]?.toFixed(0)} ms, ` +
       `p99 ${latencies[Math.floor(latencies.length * 0.99)]?.toFixed(0)} ms; load average ${loadavg()[0]!.toFixed(1)}; ` +
       `server CPU ${(serverCpuMs / (acked.length + replaysSent)).toFixed(1)} ms per request, shared machine)`,
@@ -271,7 +332,8 @@ try {
   let sent = 0;
   const child = server.child;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), KILL_AFTER_MS);
+  const victim = server;
+  const timer = setTimeout(() => victim.kill9(), KILL_AFTER_MS);
   let i2 = 0;
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
@@ -287,12 +349,12 @@ try {
     }),
   );
   clearTimeout(timer);
-  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  if (child.exitCode === null && child.signalCode === null) victim.kill9();
   await exited;
   console.log(
     `phase 2: server killed with SIGKILL after ${KILL_AFTER_MS} ms; ${sent} sent, ${killedAcks.length} acknowledged`,
   );
-  server = await startServer(serverEnv);
+  server = await startBenchServer(serverEnv);
   const s2 = await stored(killedAcks);
   check(
     s2.apps === killedAcks.length,
@@ -317,7 +379,7 @@ try {
       `0 lost / 0 duplicated: ${failed ? 'NO' : 'yes'}`,
   );
 } finally {
-  if (server && server.child.exitCode === null) server.child.kill('SIGKILL');
+  if (server && server.child.exitCode === null) server.kill9();
   await closeServices(services, 2000);
   await rm(dataDir, { recursive: true, force: true });
 }

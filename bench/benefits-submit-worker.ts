@@ -7,10 +7,12 @@
 import { loadConfig } from '../src/config.ts';
 import { submitApplication } from '../src/modules/benefits/use-cases/submit-application.ts';
 import { createLogger } from '../src/platform/log/logger.ts';
-import { openServices } from '../src/platform/runtime.ts';
+import { openServices, prepareDatabase } from '../src/platform/runtime.ts';
 import { newbornApplication } from './lib/benefits-submission.ts';
 
 const services = await openServices(loadConfig({ ...process.env, LOG_LEVEL: 'warn' }), createLogger('warn'));
+// The job queue must be started: a submission enqueues notify's delivery of claim.status-changed in its transaction.
+await prepareDatabase(services, { migrate: false });
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 let i = 0;
 process.stdout.write('ready\n');

@@ -136,6 +136,8 @@ try {
     sql`select count(*) n from benefit_claims where child_id = any(${sql.param([...killedAcks.values()])}::text[])`,
   );
   console.log(`phase 2: worker killed with SIGKILL after ${KILL_AFTER_MS} ms having acknowledged ${killedAcks.size}`);
+  // A worker that acknowledged nothing (crashed on its own) would make the checks below pass without testing anything.
+  check(killedAcks.size > 0, `phase 2: the worker acknowledged submissions before the kill (${killedAcks.size})`);
   check(
     present === killedAcks.size,
     `phase 2: ${present}/${killedAcks.size} acknowledged submissions present (0 lost)`,

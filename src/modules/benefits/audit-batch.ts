@@ -8,7 +8,15 @@ import type { DbOrTx } from '../../platform/db/database.ts';
  */
 export async function recordAudits(db: DbOrTx, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await db.insert(auditEvents).values(
+  await auditInsert(db, entries);
+}
+
+/**
+ * The INSERT of `recordAudits`, not yet sent: a caller can put it in one statement with another write (a CTE), so
+ * a claim's history and its audit record cost one round trip. `entries` must not be empty.
+ */
+export function auditInsert(db: DbOrTx, entries: readonly AuditEntry[]) {
+  return db.insert(auditEvents).values(
     entries.map((entry) => ({
       actorType: entry.actor.type,
       actorId: entry.actor.id ?? null,

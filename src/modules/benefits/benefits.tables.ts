@@ -19,6 +19,11 @@ export const benefitApplications = pgTable(
       .notNull()
       .references(() => municipalities.code),
     parentId: text('parent_id').notNull(),
+    /**
+     * The applying parent's household (identity's id): what row-level security compares with a parent's scope.
+     * Null for applications made with opaque ids before identity existed (the use-case bench, old tests).
+     */
+    householdId: uuid('household_id'),
     idempotencyKey: text('idempotency_key').notNull(),
     /** sha256 of the normalised request: the same key with a different body is refused, not silently replayed. */
     requestFingerprint: text('request_fingerprint').notNull(),
@@ -63,6 +68,8 @@ export const benefitClaims = pgTable(
       .notNull()
       .references(() => benefitApplications.id),
     parentId: text('parent_id').notNull(),
+    /** The household of the application that opened it (row-level security for parents); null as on the application. */
+    householdId: uuid('household_id'),
     childId: text('child_id').notNull(),
     benefitCode: text('benefit_code').$type<ClaimableBenefit>().notNull(),
     fiscalYear: integer('fiscal_year').notNull(),

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../platform/http/app-error.ts';
-import { type SignatureService, signForReadHousehold, verifyDocumentSignature } from '../../identity/index.ts';
+import { type SignatureService, signForReadHousehold } from '../../identity/index.ts';
 import type { BankAccount } from '../bank-account.schemas.ts';
-import type { ClaimableBenefit } from '../rules/evaluation.ts';
+import type { BenefitEvaluation, ClaimableBenefit } from '../rules/evaluation.ts';
 import { trustForApplications } from '../signing/card-trust.ts';
+import { verifyApplicationSignature } from '../signing/verify-application-signature.ts';
 import { openToApply, type ParentContext, previewHouseholdBenefits, requireParent } from './household-benefits.ts';
 import { type SubmitApplicationResult, submitApplication } from './submit-application.ts';
 
@@ -72,6 +73,8 @@ export async function applyForHousehold(
       name: c.child.name,
       birthDate: c.child.birthDate,
       facts: c.facts,
+      // The preview's evaluations without the open-claim note it adds: the submission stores them as evaluated.
+      evaluations: c.benefits.map(({ claim: _claim, ...evaluation }): BenefitEvaluation => evaluation),
       benefits: c.benefits
         .filter((b) => b.code !== 'jidou-teate' && b.eligible && wanted.has(`${c.child.id}:${b.code}`))
         .map((b) => b.code as ClaimableBenefit),
@@ -97,7 +100,7 @@ export async function applyForHousehold(
     now: ctx.services.now(),
     requestId: ctx.requestId,
   });
-  const verified = await verifyDocumentSignature(
+  const verified = await verifyApplicationSignature(
     { digest, signature: Buffer.from(signed.signature, 'base64'), chain: signed.certificateChain },
     await trustForApplications(signatures, ctx.services.now()),
     ctx.services.now(),
@@ -111,6 +114,7 @@ export async function applyForHousehold(
 
   return submitApplication(ctx.services, {
     parentId,
+    householdId,
     requestId: ctx.requestId,
     application: {
       municipalityCode: preview.household.municipalityCode,
@@ -126,5 +130,7 @@ export async function applyForHousehold(
       certificateChain: signed.certificateChain,
       audit: signed.audit,
     },
+    // The preview evaluated these children on the same facts and fiscal year a moment ago; not twice.
+    evaluated: new Map(children.map((c) => [c.childId, c.evaluations])),
   });
 }

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { and, eq, or } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AuditEntry } from '../../../platform/audit/record-audit.ts';
+import { type TenantScope, withTenantScope } from '../../../platform/db/tenant-scope.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import { findMunicipality, municipalityCodeSchema } from '../../municipalities/index.ts';
-import { recordAudits } from '../audit-batch.ts';
+import { auditInsert, recordAudits } from '../audit-batch.ts';
 import { bankAccountSchema } from '../bank-account.schemas.ts';
 import { childFactsSchema, fiscalYearSchema, toChildFacts } from '../benefits.schemas.ts';
 import { benefitApplications, benefitClaimHistory, benefitClaims } from '../benefits.tables.ts';
@@ -14,7 +15,7 @@ import type { ClaimStatus } from '../claim-status.ts';
 import { parseInput } from '../input-validation.ts';
 import { fiscalYearOf } from '../rules/civil-date.ts';
 import { evaluateBenefits } from '../rules/evaluate-benefits.ts';
-import { CLAIMABLE_BENEFITS, type ClaimableBenefit, type Reason } from '../rules/evaluation.ts';
+import { type BenefitEvaluation, CLAIMABLE_BENEFITS, type ClaimableBenefit, type Reason } from '../rules/evaluation.ts';
 
 /** What the answer needs of a claim; the stored evaluation (the large part of the row) is not read back. */
 const claimSummary = {
@@ -94,6 +95,12 @@ export async function submitApplication(
   services: AppServices,
   input: {
     parentId: string;
+    /**
+     * The parent's household (identity's id): the transaction runs in that household's tenant scope and the rows
+     * carry it, so row-level security holds the parent to them. Without it (callers with opaque ids: the use-case
+     * bench, tests) the scope is the application's municipality.
+     */
+    householdId?: string;
     requestId?: string | null;
     application: SubmitApplicationInput;
     /** The card signature over the application document, verified by the caller before it gets here. */
@@ -105,6 +112,12 @@ export async function submitApplication(
       /** The signer's `signature.create` record, written with the application (also when it is a replay). */
       audit?: AuditEntry;
     };
+    /**
+     * The rules' answers the caller already computed for these children on the same facts and fiscal year (the
+     * apply page evaluates the household to know what to offer), keyed by child id. Without them, or for a child
+     * missing here, the rules run again.
+     */
+    evaluated?: ReadonlyMap<string, readonly BenefitEvaluation[]>;
   },
 ): Promise<SubmitApplicationResult> {
   const app = parseInput(submitApplicationSchema, input.application);
@@ -123,8 +136,12 @@ export async function submitApplication(
   const notEligible: SubmitApplicationResult['notEligible'] = [];
   for (const child of app.children) {
     const facts = toChildFacts(child.facts);
-    const requested = new Set(child.benefits ?? CLAIMABLE_BENEFITS);
-    for (const evaluation of evaluateBenefits({ fiscalYear: app.fiscalYear, child: facts, only: [...requested] })) {
+    const requested = new Set<string>(child.benefits ?? CLAIMABLE_BENEFITS);
+    const known = input.evaluated?.get(child.childId);
+    const evaluations = known
+      ? known.filter((e) => requested.has(e.code))
+      : evaluateBenefits({ fiscalYear: app.fiscalYear, child: facts, only: [...requested] as ClaimableBenefit[] });
+    for (const evaluation of evaluations) {
       const benefitCode = evaluation.code as ClaimableBenefit;
       if (!evaluation.eligible) {
         notEligible.push({ childId: child.childId, benefitCode, reasons: evaluation.reasons });
@@ -144,12 +161,17 @@ export async function submitApplication(
 
   const actor = { type: 'parent' as const, id: input.parentId };
   const signatureAudit = input.signature?.audit ? [input.signature.audit] : [];
-  return services.db.transaction(async (tx) => {
+  const scope: TenantScope = input.householdId
+    ? { kind: 'household', householdId: input.householdId }
+    : { kind: 'municipality', municipalityCode: app.municipalityCode };
+  const householdId = input.householdId ?? null;
+  return withTenantScope(services.db, scope, async (tx) => {
     const [inserted] = await tx
       .insert(benefitApplications)
       .values({
         municipalityCode: app.municipalityCode,
         parentId: input.parentId,
+        householdId,
         idempotencyKey: app.idempotencyKey,
         requestFingerprint: fingerprint,
         fiscalYear: app.fiscalYear,
@@ -181,6 +203,7 @@ export async function submitApplication(
                 municipalityCode: app.municipalityCode,
                 applicationId,
                 parentId: input.parentId,
+                householdId,
                 childId: w.childId,
                 benefitCode: w.benefitCode,
                 fiscalYear: w.fiscalYear,
@@ -197,20 +220,7 @@ export async function submitApplication(
             .returning(claimSummary)
         : [];
       openedRows = opened;
-      if (opened.length) {
-        await tx.insert(benefitClaimHistory).values(
-          opened.map((c) => ({
-            claimId: c.id,
-            municipalityCode: c.municipalityCode,
-            fromStatus: null,
-            toStatus: 'received' as const,
-            actorType: 'parent',
-            actorId: input.parentId,
-            occurredAt: services.now(),
-          })),
-        );
-      }
-      await recordAudits(tx, [
+      const created = [
         ...signatureAudit,
         ...opened.map((claim) => ({
           actor,
@@ -222,7 +232,24 @@ export async function submitApplication(
           requestId: input.requestId,
           detail: { benefitCode: claim.benefitCode, fiscalYear: claim.fiscalYear },
         })),
-      ]);
+      ];
+      if (opened.length) {
+        const history = tx.insert(benefitClaimHistory).values(
+          opened.map((c) => ({
+            claimId: c.id,
+            municipalityCode: c.municipalityCode,
+            fromStatus: null,
+            toStatus: 'received' as const,
+            actorType: 'parent',
+            actorId: input.parentId,
+            occurredAt: services.now(),
+          })),
+        );
+        // The timeline's first entries and their audit records in one statement: one round trip instead of two.
+        await tx.execute(sql`with history as (${history.getSQL()}) ${auditInsert(tx, created).getSQL()}`);
+      } else {
+        await recordAudits(tx, created);
+      }
       for (const claim of opened) {
         await services.events.publish(
           tx,
@@ -283,7 +310,9 @@ export async function submitApplication(
         (r) => r.childId === w.childId && r.benefitCode === w.benefitCode && r.fiscalYear === w.fiscalYear,
       );
       const base = { childId: w.childId, benefitCode: w.benefitCode, fiscalYear: w.fiscalYear };
-      if (!row) throw new Error('claim vanished inside its transaction');
+      // Opened before, by a household this scope does not see (row-level security hides it): not this parent's to
+      // read, and not opened again.
+      if (!row) return { ...base, opened: false };
       const opened = row.applicationId === applicationId;
       if (row.parentId !== input.parentId) return { ...base, opened };
       return {
