@@ -7,6 +7,11 @@
  * real 5-minute expiry, and signs them with the server's key (same DATA_DIR, so the same secret). Each request takes
  * the next unused token, so every request is a genuine first use of a valid, unexpired code. A request that finds no
  * token left, or any non-200, counts as an error. The rate limiter is lifted for the run.
+ *
+ * The server runs as `WEB_CONCURRENCY` HTTP processes (BENCH_WEB_CONCURRENCY, default 2: one per core) with
+ * BENCH_POOL connections each; its CPU is the primary's plus its workers'. BENCH_SERVER_NODE_OPTIONS passes
+ * NODE_OPTIONS to the server (e.g. `--import=<a preload that starts the inspector's Profiler>`; Node refuses
+ * --cpu-prof there). The output states the throughput the latency target implies by Little's law.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -29,7 +34,7 @@ const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 730_000);
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 250_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
-/** The server's database pool (DATABASE_POOL_MAX); 2 cores gain nothing from more backends than this. */
+/** The database pool of each HTTP process (DATABASE_POOL_MAX); 2 cores gain nothing from more backends than this. */
 const POOL = process.env.BENCH_POOL ?? '8';
 /** HTTP processes of the server (WEB_CONCURRENCY): one per core. */
 const WEB = process.env.BENCH_WEB_CONCURRENCY ?? '2';
