@@ -38,6 +38,8 @@ async function serveOne(config: Config, log: Logger, options: ServeOptions): Pro
 
   const shutdown = async (signal: string) => {
     if (stopping) {
+      // Ctrl-C reaches a cluster worker twice (from the terminal and from the primary): the primary decides.
+      if (cluster.isWorker) return;
       log.warn({ signal }, 'second signal: exiting without waiting');
       process.exit(1);
     }
