@@ -27,6 +27,7 @@ const envSchema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).default(20_000),
   TRUST_PROXY: booleanFlag.default(false),
   OIDC_ISSUER: z.url().optional(),
@@ -78,6 +79,8 @@ export interface Config {
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
   workerConcurrency: number;
+  /** HTTP processes `serve` runs (node:cluster workers sharing the port); 1 serves in the main process. */
+  webConcurrency: number;
   shutdownTimeoutMs: number;
   trustProxy: boolean;
   /** The card authority parents sign in with (OpenID Connect). Undefined: the demo card authority in demo mode. */
@@ -166,6 +169,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    webConcurrency: e.WEB_CONCURRENCY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     trustProxy: e.TRUST_PROXY,
     oidc:

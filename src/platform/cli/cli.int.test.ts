@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,6 +82,18 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** Child processes of a pid, from /proc (name as the kernel shows it: `node` for a cluster worker). */
+async function childrenOf(parent: number): Promise<{ pid: number; command: string }[]> {
+  const found: { pid: number; command: string }[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    const match = /^\d+ \((.*)\) \S+ (\d+)/.exec(stat);
+    if (match && Number(match[2]) === parent) found.push({ pid: Number(entry), command: match[1]! });
+  }
+  return found;
+}
+
 async function occupy(): Promise<{ server: Server; port: number }> {
   const server = createServer();
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -155,6 +167,31 @@ describe('embedded PostgreSQL lifecycle', { timeout: 180_000 }, () => {
     expect(await exited(second)).toBe(0);
     const secondPostmaster = await readFile(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').catch(() => null);
     expect(secondPostmaster).toBeNull();
+  });
+
+  it('runs WEB_CONCURRENCY HTTP processes on one port and stops them all on SIGTERM', async () => {
+    const httpPort = await freePort();
+    const server = startServer({
+      DATA_DIR: dataDir,
+      PORT: String(httpPort),
+      EMBEDDED_PG_PORT: String(pgPort),
+      HOST: '127.0.0.1',
+      WEB_CONCURRENCY: '2',
+    });
+    await waitReady(httpPort);
+    const workers = await childrenOf(server.pid!);
+    // The two HTTP workers; the embedded PostgreSQL is the primary's child too.
+    const nodeWorkers = workers.filter((w) => w.command === 'node');
+    expect(nodeWorkers).toHaveLength(2);
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => fetch(`http://127.0.0.1:${httpPort}/api/v1/municipalities`)),
+    );
+    for (const res of answers) expect((await res.json()).items).toHaveLength(63);
+
+    server.kill('SIGTERM');
+    expect(await exited(server)).toBe(0);
+    for (const worker of nodeWorkers) expect(isAlive(worker.pid)).toBe(false);
+    expect(await readFile(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').catch(() => null)).toBeNull();
   });
 
   it('explains a busy PostgreSQL port', async () => {

@@ -49,9 +49,10 @@ export async function withTenantScope<T>(
 ): Promise<T> {
   const { municipalityCode, householdId } = scopeSettings(scope);
   return db.transaction(async (tx) => {
-    await tx.execute(sql.raw(`set local role ${APP_ROLE}`));
+    // One round trip: set_config('role', …, true) is SET LOCAL ROLE (the same membership check, reverted at the
+    // end of the transaction), so the role and both scope settings go in a single statement.
     await tx.execute(
-      sql`select set_config('tsunagu.municipality_code', ${municipalityCode}, true), set_config('tsunagu.household_id', ${householdId}, true)`,
+      sql`select set_config('role', ${APP_ROLE}, true), set_config('tsunagu.municipality_code', ${municipalityCode}, true), set_config('tsunagu.household_id', ${householdId}, true)`,
     );
     return fn(tx as ScopedTx, scope);
   });

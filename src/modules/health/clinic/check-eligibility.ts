@@ -7,7 +7,7 @@ import {
   refusalAudit,
 } from './clinic-access.ts';
 import { normalizeShortCode, verifyConsentToken } from './consent-token.ts';
-import { withScopedClient } from './scoped-client.ts';
+import { executeInScope, type ScopedStatement } from './scoped-client.ts';
 import { consentKey } from './signing-key.ts';
 
 export interface EligibilityResult {
@@ -20,11 +20,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * Redeem + subsidies + audit as ONE statement (data-modifying CTEs share a snapshot and commit together): the code is
  * used only if unused and unexpired (two receptions racing get one success, as before), the subsidies are read
- * through the 宛名番号 link, and the audit row on the child is written only when a code was redeemed. Prepared once
- * per connection. $3 is the id from a signed token, $4 a typed short code (one live row picked, so a rare clash can
- * never use two codes at once).
+ * through the 宛名番号 link, and the audit row on the child is written only when a code was redeemed, in the same
+ * transaction, so an acknowledged check always has its audit row. Prepared once per connection (scoped-client.ts).
+ * $3 is the id from a signed token, $4 a typed short code (one live row picked, so a rare clash can never use two
+ * codes at once).
  */
-const ELIGIBILITY_SQL = `
+const ELIGIBILITY_STATEMENT: ScopedStatement = {
+  name: 'health_eligibility_check',
+  // now, institution, token id, short code, visit date, actor type, actor id, request id
+  types: ['timestamptz', 'text', 'uuid', 'text', 'date', 'text', 'text', 'text'],
+  text: `
 with target as (
   select coalesce($3::uuid, (select id from health_consent_codes
                              where short_code = $4 and used_at is null and expires_at > $1 limit 1)) as id
@@ -52,7 +57,8 @@ with target as (
 select c.id, c.short_code, c.child_id, c.household_id, c.municipality_code, c.purpose, c.child, c.expires_at,
        c.used_at, c.used_by_institution, c.created_by, c.created_at,
        coalesce((select json_agg(s order by s.insurer_number) from subsidies s), '[]'::json) as subsidies
-from redeemed c`;
+from redeemed c`,
+};
 
 interface EligibilityRow {
   id: string;
@@ -100,23 +106,18 @@ export async function checkEligibility(
   }
   const row =
     tokenId || shortCode
-      ? await withScopedClient(req.services.database.pool, scope, async (client) => {
-          const result = await client.query<EligibilityRow>({
-            name: 'health.eligibility-check',
-            text: ELIGIBILITY_SQL,
-            values: [
-              now,
-              institutionCode,
-              tokenId,
-              shortCode,
-              input.visitDate,
-              req.actor.type,
-              req.actor.id ?? null,
-              req.requestId ?? null,
-            ],
-          });
-          return result.rows[0];
-        })
+      ? (
+          await executeInScope<EligibilityRow>(req.services.database.pool, scope, ELIGIBILITY_STATEMENT, [
+            now,
+            institutionCode,
+            tokenId,
+            shortCode,
+            input.visitDate,
+            req.actor.type,
+            req.actor.id ?? null,
+            req.requestId ?? null,
+          ])
+        )[0]
       : undefined;
   if (!row) {
     await refusalAudit(req, 'health-eligibility.check', institutionCode);

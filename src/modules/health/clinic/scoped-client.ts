@@ -1,32 +1,71 @@
 import type pg from 'pg';
 import { APP_ROLE, scopeSettings, type TenantScope } from '../../../platform/db/tenant-scope.ts';
 
+/** A statement prepared once per connection with SQL PREPARE and run by name. */
+export interface ScopedStatement {
+  /** An SQL identifier, unique among the statements of the process. */
+  name: string;
+  /** The PostgreSQL types of $1…$n, in order. */
+  types: readonly string[];
+  text: string;
+}
+
+export type ScopedValue = string | Date | null;
+
+const NAME = /^[a-z_][a-z0-9_]*$/;
+/** Which statements each pooled connection has prepared (a connection's prepared statements live as long as it). */
+const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
+
 /**
- * withTenantScope for a hot path that speaks SQL to one pooled client directly: the same transaction, role and scope
- * settings (tenant-scope.ts), but BEGIN, SET LOCAL ROLE and the two set_config calls go in ONE round trip (the
- * simple query protocol runs them in order and leaves the transaction open), where drizzle's transaction needs three.
- * Used by the clinic eligibility check, whose budget is a few milliseconds (bench/eligibility.ts).
+ * withTenantScope for a hot path, in ONE round trip: BEGIN, the role and scope settings (the same SET LOCAL semantics
+ * as tenant-scope.ts), EXECUTE of a prepared statement and COMMIT go as one simple-protocol query, which PostgreSQL
+ * runs in order and stops at the first error. The statement is prepared with SQL PREPARE (once per connection, its
+ * plan cached there), so the parameters travel as escaped literals in the EXECUTE — values are never spliced into
+ * the statement text itself. Used by the clinic eligibility check (bench/eligibility.ts), whose budget is a few
+ * milliseconds: drizzle's transaction would need BEGIN, the scope, the statement and COMMIT as four round trips.
  */
-export async function withScopedClient<T>(
+export async function executeInScope<R>(
   pool: pg.Pool,
   scope: TenantScope,
-  fn: (client: pg.PoolClient) => Promise<T>,
-): Promise<T> {
+  statement: ScopedStatement,
+  values: readonly ScopedValue[],
+): Promise<R[]> {
+  if (!NAME.test(statement.name)) throw new Error(`not a statement name: ${statement.name}`);
+  if (values.length !== statement.types.length) throw new Error(`${statement.name} takes ${statement.types.length}`);
   const { municipalityCode, householdId } = scopeSettings(scope);
   const client = await pool.connect();
   let broken = false;
+  let open = false;
   try {
-    await client.query(
-      `begin; set local role ${APP_ROLE}; select set_config('tsunagu.municipality_code', ${client.escapeLiteral(municipalityCode)}, true), set_config('tsunagu.household_id', ${client.escapeLiteral(householdId)}, true)`,
-    );
-    const result = await fn(client);
-    await client.query('commit');
-    return result;
+    let prepared = preparedOn.get(client);
+    if (!prepared) {
+      prepared = new Set();
+      preparedOn.set(client, prepared);
+    }
+    if (!prepared.has(statement.name)) {
+      // Outside any transaction: a PREPARE outlives a rollback, so it is recorded only once it has succeeded.
+      await client.query(`prepare ${statement.name} (${statement.types.join(', ')}) as ${statement.text}`);
+      prepared.add(statement.name);
+    }
+    const literal = (value: ScopedValue) =>
+      value === null ? 'null' : client.escapeLiteral(value instanceof Date ? value.toISOString() : value);
+    open = true;
+    const results = (await client.query(
+      `begin; select set_config('role', ${client.escapeLiteral(APP_ROLE)}, true), ` +
+        `set_config('tsunagu.municipality_code', ${literal(municipalityCode)}, true), ` +
+        `set_config('tsunagu.household_id', ${literal(householdId)}, true); ` +
+        `execute ${statement.name}(${values.map(literal).join(', ')}); commit`,
+    )) as unknown as pg.QueryResult<R & pg.QueryResultRow>[];
+    open = false;
+    return results[2]!.rows;
   } catch (error) {
-    // A client whose rollback fails is in an unknown state: destroy it instead of returning it to the pool.
-    await client.query('rollback').catch(() => {
-      broken = true;
-    });
+    // The statements after a failing one did not run, so the transaction may still be open: roll it back. A client
+    // whose rollback fails is in an unknown state: destroy it instead of returning it to the pool.
+    if (open) {
+      await client.query('rollback').catch(() => {
+        broken = true;
+      });
+    }
     throw error;
   } finally {
     client.release(broken);

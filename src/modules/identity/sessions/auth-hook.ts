@@ -3,9 +3,9 @@ import { type Actor, ANONYMOUS_ACTOR } from '../../../platform/access/actor.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { AppServices } from '../../../platform/services.ts';
-import { actorForSession } from '../repositories/principal.repository.ts';
+import { findSessionWithActor } from '../repositories/principal.repository.ts';
 import { authenticateApiKey } from '../use-cases/partner-apps.ts';
-import { lookupSession, revokeSession, type SessionRow } from './session-store.ts';
+import { checkSession, hashToken, revokeSession, type SessionRow } from './session-store.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -66,14 +66,16 @@ export async function registerIdentityAuth(app: FastifyInstance, services: AppSe
       return;
     }
     const now = services.now();
-    const lookup = await lookupSession(services.db, unsigned.value, now);
+    // The session and its principal in one query; the checks that follow are lookupSession's and actorForSession's.
+    const found = await findSessionWithActor(services.db, hashToken(unsigned.value));
+    const lookup = await checkSession(services.db, found?.session, now);
     if (lookup.status !== 'valid') {
       clearSessionCookie(reply);
       return;
     }
     request.session = lookup.session;
     if (lookup.session.stage !== 'active') return;
-    const actor = await actorForSession(services.db, lookup.session);
+    const actor = found?.actor;
     if (!actor) {
       await revokeSession(services.db, lookup.session.id, 'principal-gone', now);
       clearSessionCookie(reply);

@@ -53,6 +53,14 @@ export async function lookupSession(db: DbOrTx, token: string, now: Date): Promi
     .select()
     .from(sessions)
     .where(eq(sessions.id, hashToken(token)));
+  return checkSession(db, session, now);
+}
+
+/**
+ * The timeouts of a session row already read (undefined: no such session); a valid one has its idle clock reset.
+ * Split from lookupSession so the request hook can read the session and its principal in one query.
+ */
+export async function checkSession(db: DbOrTx, session: SessionRow | undefined, now: Date): Promise<SessionLookup> {
   if (!session) return { status: 'missing' };
   if (session.revokedAt) return { status: 'revoked' };
   if (session.expiresAt.getTime() <= now.getTime()) return { status: 'expired' };
