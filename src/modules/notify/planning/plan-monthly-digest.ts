@@ -19,6 +19,8 @@ export interface DigestPlanInput {
 export interface DigestPlanResult {
   childMessages: number;
   pregnancyMessages: number;
+  /** One message per monthly-digest parent who had notices held since their last digest. */
+  heldDigests: number;
 }
 
 const EN_MONTHS = [
@@ -80,6 +82,7 @@ export async function planMonthlyDigest(services: AppServices, input: DigestPlan
   const nowSql = `'${now.toISOString()}'::timestamptz`;
   const childTemplate = await latestTemplate(services.db, 'monthly-digest');
   const pregnancyTemplate = await latestTemplate(services.db, 'pregnancy-digest');
+  const heldTemplate = await latestTemplate(services.db, 'held-digest');
 
   return services.db.transaction(async (tx) => {
     const children = await tx.execute(sql`
@@ -216,9 +219,51 @@ export async function planMonthlyDigest(services: AppServices, input: DigestPlan
       )
       select (select count(*) from inserted)::int as messages`);
 
+    const held = await tx.execute(sql`
+      with waiting as (
+        select * from notify_held_notices
+         where municipality_code = ${input.municipalityCode} and folded_month is null and created_at <= ${now}
+      ), per_parent as (
+        select parent_id, household_id, municipality_code, count(*)::int as n,
+               mode() within group (order by category) as category,
+               string_agg('・' || title || E'\n' || body, E'\n\n' order by created_at, id) as list,
+               jsonb_agg(jsonb_build_object('id', source || ':' || occurrence, 'name', title, 'rule', source)
+                         order by created_at, id) as notices
+          from waiting group by parent_id, household_id, municipality_code
+      ), inserted as (
+        insert into notify_messages (parent_id, household_id, municipality_code, source, occurrence, category,
+          template_key, template_version, language, title, body, link_path, why, urgent, created_at)
+        select w.parent_id, w.household_id, w.municipality_code, 'digest', ${input.month} || ':held', w.category,
+               'held-digest', ${heldTemplate.version}, coalesce(pref.language, 'ja'),
+               ${byLanguage(heldTemplate, 'title', { ja: { count: 'w.n::text' }, en: { count: 'w.n::text' } }, labels)},
+               ${byLanguage(
+                 heldTemplate,
+                 'body',
+                 { ja: { count: 'w.n::text', notices: 'w.list' }, en: { count: 'w.n::text', notices: 'w.list' } },
+                 labels,
+               )},
+               '/notify',
+               jsonb_build_object('rule', 'held-notices', 'programs', w.notices, 'detail', w.n::text),
+               false, ${now}
+          from per_parent w
+          left join notify_preferences pref on pref.parent_id = w.parent_id
+        on conflict (parent_id, source, occurrence) do nothing
+        returning *
+      ), ledger as (
+        ${sql.raw(deliveriesForInsertedMessagesSql('inserted', nowSql))}
+        returning 1
+      ), folded as (
+        update notify_held_notices h set folded_month = ${input.month}, folded_into = i.id
+          from inserted i
+         where h.parent_id = i.parent_id and h.id in (select id from waiting)
+        returning 1
+      )
+      select (select count(*) from inserted)::int as messages`);
+
     return {
       childMessages: Number(children.rows[0]?.messages ?? 0),
       pregnancyMessages: Number(pregnancies.rows[0]?.messages ?? 0),
+      heldDigests: Number(held.rows[0]?.messages ?? 0),
     };
   });
 }
