@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
 import type { AppServices } from '../../../platform/services.ts';
 import { deliveriesForInsertedMessagesSql } from '../delivery/ledger-sql.ts';
 import { latestTemplate, type TemplateVersion } from '../templates/latest-templates.ts';
-import { childScheduleValues, pregnancyScheduleValues } from './schedule-notice-source.ts';
+import { personalVaccinations } from './personal-vaccinations.ts';
+import { childScheduleValues, pregnancyScheduleValues, routineVaccinationSource } from './schedule-notice-source.ts';
 
 /** The registry's code for programs Tokyo runs for every municipality. */
 const TOKYO_WIDE = '130001';
@@ -71,6 +73,8 @@ function byLanguage(
  * - `procedure-ends-soon`: the child is inside the program's age window and its application period ends within 14
  *   days of the month's start;
  * - `schedule-window-opens`: a 乳幼児健診 (or another ScheduleNoticeSource item) opens at the age the child reaches;
+ * - `vaccination-due`: for children with vaccination records, the doses health's `listHealthDueItems` finds open
+ *   this month or late (their own dates after late or missed doses) replace the standard vaccination months;
  * - pregnancies: 妊婦健診 visits that fall in the month, and prenatal programs, with the pregnancy week.
  * Age in months counts calendar months from the birth month (the registry's windows are stated in months).
  * Re-running a month writes nothing new: (parent, 'digest', '<month>:<child>') is unique.
@@ -83,6 +87,12 @@ export async function planMonthlyDigest(services: AppServices, input: DigestPlan
   const childTemplate = await latestTemplate(services.db, 'monthly-digest');
   const pregnancyTemplate = await latestTemplate(services.db, 'pregnancy-digest');
   const heldTemplate = await latestTemplate(services.db, 'held-digest');
+  const monthEnd = Temporal.PlainDate.from(monthStart).add({ months: 1 }).subtract({ days: 1 }).toString();
+  const personal = await personalVaccinations(services, {
+    municipalityCode: input.municipalityCode,
+    monthStart,
+    monthEnd,
+  });
 
   return services.db.transaction(async (tx) => {
     const children = await tx.execute(sql`
@@ -102,9 +112,19 @@ export async function planMonthlyDigest(services: AppServices, input: DigestPlan
       ), sched as (
         select * from jsonb_to_recordset(${JSON.stringify(childScheduleValues())}::jsonb)
           as s(code text, ja text, en text, months int)
+      ), personal_kids as materialized (
+        select jsonb_array_elements_text(${JSON.stringify(personal.childIds)}::jsonb)::uuid as id
+      ), personal_items as (
+        select * from jsonb_to_recordset(${JSON.stringify(personal.items)}::jsonb)
+          as p(child_id uuid, code text, ja text, en text)
       ), matches as (
+        -- Children with vaccination records get their own due doses instead of the standard vaccination months.
         select k.id as child_id, s.code as item_id, s.ja, s.en, 'schedule-window-opens' as rule, 0 as ord
           from kids k join sched s on s.months = k.age_m
+         where not (s.code like ${`${routineVaccinationSource.id}:%`} and exists (select 1 from personal_kids pk where pk.id = k.id))
+        union all
+        select k.id, p.code, p.ja, p.en, 'vaccination-due', 0
+          from personal_items p join kids k on k.id = p.child_id
         union all
         select k.id, g.id::text, g.name, g.name, 'age-window-entered', 1
           from kids k join progs g on g.age_min_months = k.age_m
