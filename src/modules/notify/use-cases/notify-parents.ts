@@ -16,6 +16,9 @@ import { renderTemplate } from '../templates/template-text.ts';
  *
  * Idempotent: (parent, source, occurrence) is unique, so a subscriber that runs twice for one event (at-least-once
  * delivery of domain events) writes nothing the second time.
+ *
+ * A parent whose frequency is the monthly digest gets a non-urgent notice held (notify_held_notices) instead, and
+ * the next monthly plan folds it into one digest message; urgent notices go at once to everyone.
  */
 export interface NotifyParentsInput {
   /** A parent, or every parent of a household. */
