@@ -211,7 +211,7 @@ export async function sendAnnouncement(services: AppServices, announcementId: st
       status: string;
     }>(sql`select * from notify_announcements where id = ${announcementId} for update`);
     const a = r.rows[0];
-    if (!a || a.status !== 'approved') return 0;
+    if (a?.status !== 'approved') return 0;
     const result = await tx.execute<{ n: number }>(sql`
       with inserted as (
         insert into notify_messages (parent_id, household_id, municipality_code, source, occurrence, category,
