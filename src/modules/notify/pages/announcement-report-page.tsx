@@ -22,6 +22,8 @@ function ChannelChart({ rows, label, names }: { rows: AnnouncementChannelRow[]; 
     <svg
       class="notify-chart"
       viewBox={`0 0 ${width} 190`}
+      // Its own size (1.5 px per unit), not the monthly chart's full width: a few channels need little room.
+      style={`width: ${width * 1.5}px; max-width: 100%; height: auto`}
       role="img"
       aria-label={label}
       data-testid="announcement-chart"
