@@ -19,11 +19,13 @@ function ChannelChart({ rows, label, names }: { rows: AnnouncementChannelRow[]; 
   const bar = 18;
   const width = Math.max(240, rows.length * group + 40);
   return (
+    // Not the monthly chart's class (full width): a few channels need little room. Sizes are attributes, because
+    // the content security policy refuses inline styles.
     <svg
-      class="notify-chart"
+      class="notify-chart-small"
       viewBox={`0 0 ${width} 190`}
-      // Its own size (1.5 px per unit), not the monthly chart's full width: a few channels need little room.
-      style={`width: ${width * 1.5}px; max-width: 100%; height: auto`}
+      width={Math.round(width * 1.5)}
+      height={285}
       role="img"
       aria-label={label}
       data-testid="announcement-chart"
@@ -110,7 +112,11 @@ export function announcementReportPage(
         </dl>
         <details>
           <summary>{m.content}</summary>
-          <p style="white-space: pre-wrap">{lang === 'ja' ? a.bodyJa : a.bodyEn}</p>
+          <div class="notify-message__body">
+            {(lang === 'ja' ? a.bodyJa : a.bodyEn).split('\n').map((text, i) => (
+              <p key={i}>{text}</p>
+            ))}
+          </div>
         </details>
         {a.status === 'draft' && own ? <p class="notice notice--info">{m.fourEyes}</p> : null}
         {a.status === 'draft' && props.canApprove && !own ? (
@@ -130,9 +136,9 @@ export function announcementReportPage(
             <ul class="notify-legend">
               {MEASURES.map((measure, i) => (
                 <li key={measure}>
-                  <span style={`color: ${MEASURE_COLORS[measure]}`} aria-hidden="true">
-                    ■
-                  </span>{' '}
+                  <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true">
+                    <rect width="12" height="12" fill={MEASURE_COLORS[measure]} />
+                  </svg>{' '}
                   {names[i]}
                 </li>
               ))}
