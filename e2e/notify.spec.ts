@@ -4,10 +4,12 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
+import { makeStaff } from '../src/modules/identity/index.ts';
+import { totpCode } from '../src/modules/identity/staff/totp.ts';
 import { seedDemoFamily } from '../src/modules/notify/demo/seed-demo-notify.ts';
 import { type LocalLineServer, startLocalLineServer } from '../src/modules/notify/local-servers/local-line-server.ts';
 import { demoLineUserId } from '../src/modules/notify/use-cases/link-line-account.ts';
@@ -23,6 +25,11 @@ describe.runIf(chromiumAvailable())('notify in Chromium: monthly digest → inbo
   let browser: Browser;
   let baseUrl: string;
   let dataDir: string;
+  let workers: Promise<void> | undefined;
+  const startWorkersOnce = () => {
+    workers ??= t.startWorkers();
+    return workers;
+  };
 
   beforeAll(async () => {
     line = await startLocalLineServer();
@@ -53,7 +60,7 @@ describe.runIf(chromiumAvailable())('notify in Chromium: monthly digest → inbo
   it('delivers the digest to the inbox and LINE, explains it, and unsubscribes from the category', async () => {
     const { parent, planned } = await seedDemoFamily(t.services);
     expect(planned).toBe(1);
-    await t.startWorkers();
+    await startWorkersOnce();
 
     // Through the local LINE server: the demo LINE user got the digest once.
     const userId = demoLineUserId(parent.id);
@@ -114,5 +121,83 @@ describe.runIf(chromiumAvailable())('notify in Chromium: monthly digest → inbo
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: `${SCREENSHOTS}/notify-preferences-ja-360.png`, fullPage: true });
     await context.close();
+  }, 120_000);
+
+  async function staffSignIn(page: Page, staff: { email: string; password: string; totpSecret: string }) {
+    await page.goto(`${baseUrl}/staff/notify/announcements`);
+    await page.waitForURL(`${baseUrl}/staff/sign-in`);
+    await page.fill('#field-email', staff.email);
+    await page.fill('#field-password', staff.password);
+    await Promise.all([page.waitForURL(`${baseUrl}/staff/sign-in/totp`), page.click('button[type=submit]')]);
+    // The app's clock is noon in Tokyo (see beforeAll): the code is checked against it.
+    await page.fill('#field-code', totpCode(staff.totpSecret, t.services.now()));
+    await Promise.all([page.waitForURL(`${baseUrl}/staff`), page.click('button[type=submit]')]);
+  }
+
+  it('staff announcement: create with a recipient preview, a colleague approves, it is sent, the report shows it', async () => {
+    const { parent } = await seedDemoFamily(t.services);
+    await startWorkersOnce();
+    const author = await makeStaff(t.services, { municipalityCode: '131237', roles: ['notice-sender'] });
+    const colleague = await makeStaff(t.services, { municipalityCode: '131237', roles: ['notice-sender'] });
+
+    const authorContext = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ja-JP' });
+    const page = await authorContext.newPage();
+    await staffSignIn(page, author);
+    await page.goto(`${baseUrl}/staff/notify/announcements/new`);
+    // Children under one year in 江戸川区 (the demo family's 3-month-old among them); send time already reached.
+    await page.fill('#field-ageMinMonths', '0');
+    await page.fill('#field-ageMaxMonths', '12');
+    await page.click('button[value="preview"]');
+    const preview = await page.locator('[data-testid="preview-count"]').textContent();
+    expect(Number(/対象は ([\d,]+) 人/.exec(preview ?? '')?.[1]?.replace(',', ''))).toBeGreaterThanOrEqual(1);
+    await page.fill('#field-titleJa', '乳児向け教室のご案内');
+    await page.fill('#field-bodyJa', '12月20日に区民センターで乳児向けの教室を開きます。');
+    await page.fill('#field-titleEn', 'Baby class');
+    await page.fill('#field-bodyEn', 'A class for babies at the community centre on 20 December.');
+    await page.fill('#field-sendAt', `${Temporal.Now.plainDateISO('Asia/Tokyo')}T00:00`);
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/notify-announcement-form-ja-360.png`, fullPage: true });
+    await Promise.all([
+      page.waitForURL(/\/staff\/notify\/announcements\/[0-9a-f-]+\?done=created/),
+      page.click('button[value="create"]'),
+    ]);
+    const detailUrl = page.url().split('?')[0]!;
+    await expect(page.locator('[data-testid="announcement-status"]').textContent()).resolves.toBe('承認待ち');
+    // The author sees no approve button (four-eyes).
+    expect(await page.locator('form[action$="/approve"]').count()).toBe(0);
+    await authorContext.close();
+
+    const colleagueContext = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'ja-JP' });
+    const review = await colleagueContext.newPage();
+    await staffSignIn(review, colleague);
+    await review.goto(`${baseUrl}/staff/notify/announcements`);
+    await expect(review.locator('[data-testid="announcements"]').textContent()).resolves.toContain(
+      '乳児向け教室のご案内',
+    );
+    await review.goto(detailUrl);
+    await Promise.all([review.waitForURL(/done=approved/), review.click('form[action$="/approve"] button')]);
+
+    // The queued send runs at its send time (already passed): the demo parent gets it in the inbox and on LINE.
+    const userId = demoLineUserId(parent.id);
+    const until = Date.now() + 30_000;
+    const onLine = () => line.received(userId).filter((m) => m.text.includes('乳児向け教室のご案内'));
+    while (onLine().length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+    expect(onLine()).toHaveLength(1);
+    // The LINE text carries the tracked link; following it counts a LINE open once.
+    const link = /https?:\/\/\S+\/notify\/open\/[0-9a-f-]+/.exec(onLine()[0]!.text)?.[0];
+    expect(link).toBeDefined();
+    const followed = await fetch(link!, { redirect: 'manual' });
+    expect(followed.status).toBe(303);
+
+    await review.goto(detailUrl);
+    await expect(review.locator('[data-testid="announcement-status"]').textContent()).resolves.toBe('送信済み');
+    const lineRow = await review.locator('tr[data-channel="line"] td').allTextContents();
+    expect(lineRow).toEqual(['line', '1', '1', '1', '0', '1']);
+    expect(await review.locator('[data-testid="announcement-chart"]').count()).toBe(1);
+    await expectNoSeriousA11yViolations(review);
+    await review.screenshot({ path: `${SCREENSHOTS}/notify-announcement-report-ja-1024.png`, fullPage: true });
+    await review.goto(`${baseUrl}/staff/notify/announcements`);
+    await review.screenshot({ path: `${SCREENSHOTS}/notify-announcements-list-ja-1024.png`, fullPage: true });
+    await colleagueContext.close();
   }, 120_000);
 });

@@ -9,6 +9,7 @@ import { loadRoutineSchedule } from './vaccination/routine-schedule.ts';
 export { infantCheckups, prenatalVisits } from './checkups/checkup-schedule.ts';
 export { isValidInsurerNumber, isValidRecipientNumber } from './public-expense-number.ts';
 export {
+  childrenWithVaccinationRecords,
   type HealthDueItem,
   type HealthDueQuery,
   listHealthDueItems,

@@ -1,5 +1,6 @@
 import type { TsunaguModule } from '../../platform/module.ts';
 import { seedDemoNotify } from './demo/seed-demo-notify.ts';
+import { planMonthJob } from './jobs/plan-month.job.ts';
 import { planMonthlyDigestJob } from './jobs/plan-monthly-digest.job.ts';
 import { sendDeliveriesJob } from './jobs/send-deliveries.job.ts';
 import { visitReminderJob } from './jobs/visit-reminder.job.ts';
@@ -17,7 +18,7 @@ export { type NotifyParentsInput, notifyParents } from './use-cases/notify-paren
 export const notifyModule: TsunaguModule = {
   name: 'notify',
   routes: (app, services) => notifyRoutes(app, services),
-  jobs: [sendDeliveriesJob, planMonthlyDigestJob, visitReminderJob, sendAnnouncementJob] as never,
+  jobs: [sendDeliveriesJob, planMonthJob, planMonthlyDigestJob, visitReminderJob, sendAnnouncementJob] as never,
   subscribers: transactionalSubscribers as never,
   commands: [planMonthCommand],
   seedDemo: seedDemoNotify,

@@ -1,12 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../../platform/module.ts';
-import { MUNICIPALITIES, TOKYO_CODE } from '../municipalities/index.ts';
-import { enqueueDueSends } from './delivery/enqueue-sends.ts';
-import { planMonthlyDigest } from './planning/plan-monthly-digest.ts';
+import { currentTokyoMonth, planMonth } from './planning/plan-month.ts';
 
-export function currentTokyoMonth(now: Date): string {
-  return now.toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' }).slice(0, 7);
-}
+export { currentTokyoMonth };
 
 export const planMonthCommand: CliCommand = {
   name: 'notify plan-month',
@@ -16,7 +12,7 @@ export const planMonthCommand: CliCommand = {
   --month         the month to plan (default: this month in Asia/Tokyo)
   --municipality  one 6-digit municipality code (default: every municipality)
 
-Run it once a month (cron); running it again for the same month adds nothing.`,
+The worker schedules it itself (05:00 JST on the 1st); running it again for the same month adds nothing.`,
   async run(services, argv) {
     const { values } = parseArgs({
       args: argv,
@@ -28,16 +24,13 @@ Run it once a month (cron); running it again for the same month adds nothing.`,
       process.stderr.write('tsunagu: --month must look like 2026-12\n');
       return 2;
     }
-    const codes = values.municipality
-      ? [values.municipality]
-      : MUNICIPALITIES.filter((m) => m.code !== TOKYO_CODE).map((m) => m.code);
-    let total = 0;
-    for (const municipalityCode of codes) {
-      const result = await planMonthlyDigest(services, { month, municipalityCode });
-      total += result.childMessages + result.pregnancyMessages;
-    }
-    await enqueueDueSends(services, services.db);
-    process.stdout.write(`planned ${total} digest messages for ${month} in ${codes.length} municipalities\n`);
+    const result = await planMonth(services, {
+      month,
+      ...(values.municipality ? { municipalityCodes: [values.municipality] } : {}),
+    });
+    process.stdout.write(
+      `planned ${result.messages} digest messages for ${month} in ${result.municipalities} municipalities\n`,
+    );
     return 0;
   },
 };

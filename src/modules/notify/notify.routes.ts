@@ -11,7 +11,8 @@ import { requireSignedIn } from '../identity/index.ts';
 import { vapidKeys } from './delivery/channel-set.ts';
 import { deploymentKeys, signUnsubscribe, verifyUnsubscribe } from './delivery/deployment-keys.ts';
 import { lineRoutes } from './line.routes.ts';
-import { NOTIFY_CATEGORIES, type NotifyCategory } from './notify.tables.ts';
+import { EXTERNAL_CHANNELS, NOTIFY_CATEGORIES, type NotifyCategory } from './notify.tables.ts';
+import { announcementPageRoutes } from './pages/announcement-pages.routes.ts';
 import { dashboardPage } from './pages/dashboard-page.tsx';
 import { inboxPage, messagePage, unsubscribePage } from './pages/inbox-pages.tsx';
 import { preferencesPage } from './pages/preferences-page.tsx';
@@ -21,6 +22,7 @@ import { listInbox } from './use-cases/list-inbox.ts';
 import { activeEndpoints, savePushSubscription, setEmailAddress } from './use-cases/manage-endpoints.ts';
 import { openMessage } from './use-cases/open-message.ts';
 import { getPreferences, type Preferences, savePreferences, unsubscribeCategory } from './use-cases/preferences.ts';
+import { recordLinkOpen } from './use-cases/record-link-open.ts';
 import { saveTemplate } from './use-cases/save-template.ts';
 import { webPushClientRoutes } from './web-push-client/web-push-client.routes.ts';
 
@@ -44,7 +46,8 @@ export async function notifyRoutes(app: FastifyInstance, services: AppServices) 
   const csrf = { preHandler: app.csrfProtection };
   const signedInParent = (request: FastifyRequest, reply: FastifyReply): Actor | undefined => {
     if (request.actor.type === 'parent' && request.actor.householdId) return request.actor;
-    void reply.redirect(`/sign-in?next=${encodeURIComponent(request.url.split('?')[0] ?? '/notify')}`, 303);
+    // The query stays: a message reached through a tracked link keeps its `via` across the sign-in.
+    void reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
   };
   const ctx = (request: FastifyRequest, actor: Actor) => ({ services, actor, requestId: request.id });
 
@@ -55,13 +58,34 @@ export async function notifyRoutes(app: FastifyInstance, services: AppServices) 
     return sendPage(request, reply, (lang) => inboxPage(lang, items));
   });
 
+  // The link in a Web Push notification, an e-mail or a LINE message: count the open for that channel, then show the
+  // message (sign-in first when needed). No sign-in is needed to count it: the ledger id is the recipient's own.
+  r.get(
+    '/notify/open/:deliveryId',
+    { schema: { hide: true, params: z.object({ deliveryId: z.uuid() }) } },
+    async (request, reply) => {
+      const opened = await recordLinkOpen(services, { deliveryId: request.params.deliveryId });
+      if (!opened) return reply.redirect('/notify', 303);
+      return reply.redirect(`/notify/messages/${opened.messageId}?via=${opened.channel}`, 303);
+    },
+  );
+
   r.get(
     '/notify/messages/:id',
-    { schema: { hide: true, params: z.object({ id: z.uuid() }) } },
+    {
+      schema: {
+        hide: true,
+        params: z.object({ id: z.uuid() }),
+        querystring: z.object({ via: z.enum(EXTERNAL_CHANNELS).optional() }),
+      },
+    },
     async (request, reply) => {
       const actor = signedInParent(request, reply);
       if (!actor) return reply;
-      const message = await openMessage(ctx(request, actor), { messageId: request.params.id });
+      const message = await openMessage(ctx(request, actor), {
+        messageId: request.params.id,
+        viaLink: request.query.via !== undefined,
+      });
       const keys = await deploymentKeys(services.db);
       const token = signUnsubscribe(keys.linkSigningKey, message.parentId, message.category);
       return sendPage(request, reply, (lang) =>
@@ -311,6 +335,7 @@ export async function notifyRoutes(app: FastifyInstance, services: AppServices) 
     },
   );
 
+  await announcementPageRoutes(app, services);
   await webPushClientRoutes(app);
   await lineRoutes(app, services);
 

@@ -195,6 +195,11 @@ export const notifyDeliveries = pgTable(
     lastError: text('last_error'),
     providerReference: text('provider_reference'),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    /**
+     * The first time the parent opened the message through this delivery: the tracked link of a Web Push
+     * notification, an e-mail or a LINE message, or (inbox row) the message opened from the inbox.
+     */
+    openedAt: timestamp('opened_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -254,3 +259,36 @@ export const notifyLineLinkNonces = pgTable('notify_line_link_nonces', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   usedAt: timestamp('used_at', { withTimezone: true }),
 });
+
+/**
+ * Non-urgent notices held for a parent who chose the monthly digest: rendered like a message, kept here instead of
+ * the inbox and the channels, and folded into the next monthly digest (`folded_month`, `folded_into`). The key
+ * (parent, source, occurrence) is the message's, so an event delivered twice is held once.
+ */
+export const notifyHeldNotices = pgTable(
+  'notify_held_notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    parentId: uuid('parent_id').notNull(),
+    householdId: uuid('household_id').notNull(),
+    municipalityCode: text('municipality_code').notNull(),
+    source: text('source').notNull(),
+    occurrence: text('occurrence').notNull(),
+    category: text('category').$type<NotifyCategory>().notNull(),
+    templateKey: text('template_key').notNull(),
+    templateVersion: integer('template_version').notNull(),
+    language: text('language').$type<'ja' | 'en'>().notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    linkPath: text('link_path'),
+    why: jsonb('why').$type<MessageWhy>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** 'YYYY-MM' of the digest that carried it; null while it waits. */
+    foldedMonth: text('folded_month'),
+    foldedInto: uuid('folded_into').references(() => notifyMessages.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('notify_held_notices_occurrence_idx').on(t.parentId, t.source, t.occurrence),
+    index('notify_held_notices_waiting_idx').on(t.municipalityCode, t.parentId).where(sql`${t.foldedMonth} is null`),
+  ],
+);

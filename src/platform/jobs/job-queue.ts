@@ -70,6 +70,10 @@ export class JobQueue {
         },
       );
       this.workerIds.push(id);
+      if (definition.schedule) {
+        const { cron, tz, payload } = definition.schedule;
+        await this.boss.schedule(definition.name, cron, payload as object, { tz });
+      }
     }
   }
 

@@ -28,6 +28,11 @@ export interface JobDefinition<N extends JobName = JobName> {
   queue?: QueueOptions;
   /** How many jobs of this queue one worker process runs at once; defaults to WORKER_CONCURRENCY. */
   concurrency?: number;
+  /**
+   * A recurring run: pg-boss's scheduler (cron evaluated in `tz`) sends `payload` to this queue. Registered when a
+   * worker starts; pg-boss keeps one schedule per queue, so every worker registering it is harmless.
+   */
+  schedule?: { cron: string; tz: string; payload: JobPayloads[N] };
   handle(services: AppServices, payload: JobPayloads[N], meta: JobMeta): Promise<void>;
 }
 

@@ -146,6 +146,26 @@ export async function listHealthDueItems(services: AppServices, query: HealthDue
   return items;
 }
 
+/**
+ * Children of a municipality with at least one recorded vaccination (ids only): notify plans their vaccination
+ * reminders from `listHealthDueItems` instead of the standard schedule.
+ */
+export async function childrenWithVaccinationRecords(
+  services: AppServices,
+  input: { municipalityCode: string },
+): Promise<string[]> {
+  const rows = await withTenantScope(
+    services.db,
+    { kind: 'municipality', municipalityCode: input.municipalityCode },
+    (tx) =>
+      tx
+        .selectDistinct({ childId: vaccinationRecords.childId })
+        .from(vaccinationRecords)
+        .where(eq(vaccinationRecords.municipalityCode, input.municipalityCode)),
+  );
+  return rows.map((r) => r.childId);
+}
+
 async function childrenOfHouseholds(services: AppServices, householdIds: readonly string[]) {
   const children: { childId: string; birthDate: string }[] = [];
   for (const householdId of householdIds) {

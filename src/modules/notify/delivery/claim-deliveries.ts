@@ -129,7 +129,8 @@ export function renderedMessage(delivery: ClaimedDelivery, baseUrl: string, unsu
   return {
     title: delivery.title,
     body: delivery.body,
-    url: `${baseUrl}/notify/messages/${delivery.messageId}`,
+    // The tracked link: /notify/open records this delivery's first open, then shows the message (notify-features).
+    url: `${baseUrl}/notify/open/${delivery.id}`,
     unsubscribeUrl,
     language: delivery.language,
   };

@@ -11,7 +11,8 @@ const LABELS = {
     sent: '送信',
     delivered: '配信済み',
     failed: '失敗',
-    opened: '開封（アプリ内）',
+    opened: '開封（Web／アプリ内）',
+    announcements: 'お知らせ（セグメント配信）の作成・承認・配信状況',
     none: 'まだ配信はありません。',
     chart: '月別の配信済み件数（チャネル別）',
   },
@@ -24,7 +25,8 @@ const LABELS = {
     sent: 'Sent',
     delivered: 'Delivered',
     failed: 'Failed',
-    opened: 'Opened (in app)',
+    opened: 'Opened (web / in app)',
+    announcements: 'Announcements to a segment: create, approve, delivery per announcement',
     none: 'Nothing delivered yet.',
     chart: 'Delivered per month, by channel',
   },
@@ -77,6 +79,9 @@ export function dashboardPage(lang: Lang, rows: ReportRow[]) {
       <div class="page">
         <h1>{l.title}</h1>
         <p>{l.lead}</p>
+        <p>
+          <a href="/staff/notify/announcements">{l.announcements}</a>
+        </p>
         {rows.length === 0 ? <p>{l.none}</p> : <Chart rows={rows} label={l.chart} />}
         <ul class="notify-legend">
           {[...new Set(rows.map((r) => r.channel))].sort().map((c) => (
@@ -110,7 +115,7 @@ export function dashboardPage(lang: Lang, rows: ReportRow[]) {
                   <td>{r.sent}</td>
                   <td>{r.delivered}</td>
                   <td>{r.failed}</td>
-                  <td>{r.channel === 'inbox' ? r.opened : '—'}</td>
+                  <td>{r.opened}</td>
                 </tr>
               ))}
             </tbody>

@@ -19,6 +19,7 @@ export const notifyMessages = defineMessages({
       'visit.day-before': '明日が保育園見学の日のためです。',
       announcement: 'お住まいの自治体からのお知らせです。',
       schedule: '健診・予防接種の時期が来たためです。',
+      'held-notices': '月1回のまとめ配信を選んでいるため、この1か月のお知らせをまとめています。',
     } as Record<string, string>,
     ruleOfProgram: {
       'age-window-entered': '今月対象年齢になります',
@@ -26,6 +27,7 @@ export const notifyMessages = defineMessages({
       'schedule-window-opens': '今月から受けられます',
       'prenatal-visit': '今月の妊婦健診です',
       pregnancy: '妊娠中の方が対象です',
+      'vaccination-due': 'お子さんの接種記録から見た接種の時期です',
     } as Record<string, string>,
     childAge: (months: number) => `お子さんの年齢: ${Math.floor(months / 12)}歳${months % 12}か月`,
     pregnancyWeek: (week: number) => `妊娠週数: ${week}週ごろ`,
@@ -92,6 +94,7 @@ export const notifyMessages = defineMessages({
       'visit.day-before': 'Your nursery visit is tomorrow.',
       announcement: 'A notice from your municipality.',
       schedule: 'A check-up or vaccination is due.',
+      'held-notices': 'You chose a monthly digest, so the notices of the past month come together.',
     } as Record<string, string>,
     ruleOfProgram: {
       'age-window-entered': 'your child reaches the age this month',
@@ -99,6 +102,7 @@ export const notifyMessages = defineMessages({
       'schedule-window-opens': 'due from this month',
       'prenatal-visit': 'this month’s prenatal check-up',
       pregnancy: 'for pregnant parents',
+      'vaccination-due': "due for your child by the child's vaccination record",
     } as Record<string, string>,
     childAge: (months: number) => `Child's age: ${Math.floor(months / 12)} y ${months % 12} m`,
     pregnancyWeek: (week: number) => `Pregnancy: about week ${week}`,

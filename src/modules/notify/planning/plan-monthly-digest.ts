@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
+import { Temporal } from 'temporal-polyfill';
 import type { AppServices } from '../../../platform/services.ts';
 import { deliveriesForInsertedMessagesSql } from '../delivery/ledger-sql.ts';
 import { latestTemplate, type TemplateVersion } from '../templates/latest-templates.ts';
-import { childScheduleValues, pregnancyScheduleValues } from './schedule-notice-source.ts';
+import { personalVaccinations } from './personal-vaccinations.ts';
+import { childScheduleValues, pregnancyScheduleValues, routineVaccinationSource } from './schedule-notice-source.ts';
 
 /** The registry's code for programs Tokyo runs for every municipality. */
 const TOKYO_WIDE = '130001';
@@ -19,6 +21,8 @@ export interface DigestPlanInput {
 export interface DigestPlanResult {
   childMessages: number;
   pregnancyMessages: number;
+  /** One message per monthly-digest parent who had notices held since their last digest. */
+  heldDigests: number;
 }
 
 const EN_MONTHS = [
@@ -69,6 +73,8 @@ function byLanguage(
  * - `procedure-ends-soon`: the child is inside the program's age window and its application period ends within 14
  *   days of the month's start;
  * - `schedule-window-opens`: a 乳幼児健診 (or another ScheduleNoticeSource item) opens at the age the child reaches;
+ * - `vaccination-due`: for children with vaccination records, the doses health's `listHealthDueItems` finds open
+ *   this month or late (their own dates after late or missed doses) replace the standard vaccination months;
  * - pregnancies: 妊婦健診 visits that fall in the month, and prenatal programs, with the pregnancy week.
  * Age in months counts calendar months from the birth month (the registry's windows are stated in months).
  * Re-running a month writes nothing new: (parent, 'digest', '<month>:<child>') is unique.
@@ -80,6 +86,13 @@ export async function planMonthlyDigest(services: AppServices, input: DigestPlan
   const nowSql = `'${now.toISOString()}'::timestamptz`;
   const childTemplate = await latestTemplate(services.db, 'monthly-digest');
   const pregnancyTemplate = await latestTemplate(services.db, 'pregnancy-digest');
+  const heldTemplate = await latestTemplate(services.db, 'held-digest');
+  const monthEnd = Temporal.PlainDate.from(monthStart).add({ months: 1 }).subtract({ days: 1 }).toString();
+  const personal = await personalVaccinations(services, {
+    municipalityCode: input.municipalityCode,
+    monthStart,
+    monthEnd,
+  });
 
   return services.db.transaction(async (tx) => {
     const children = await tx.execute(sql`
@@ -99,9 +112,19 @@ export async function planMonthlyDigest(services: AppServices, input: DigestPlan
       ), sched as (
         select * from jsonb_to_recordset(${JSON.stringify(childScheduleValues())}::jsonb)
           as s(code text, ja text, en text, months int)
+      ), personal_kids as materialized (
+        select jsonb_array_elements_text(${JSON.stringify(personal.childIds)}::jsonb)::uuid as id
+      ), personal_items as (
+        select * from jsonb_to_recordset(${JSON.stringify(personal.items)}::jsonb)
+          as p(child_id uuid, code text, ja text, en text)
       ), matches as (
+        -- Children with vaccination records get their own due doses instead of the standard vaccination months.
         select k.id as child_id, s.code as item_id, s.ja, s.en, 'schedule-window-opens' as rule, 0 as ord
           from kids k join sched s on s.months = k.age_m
+         where not (s.code like ${`${routineVaccinationSource.id}:%`} and exists (select 1 from personal_kids pk where pk.id = k.id))
+        union all
+        select k.id, p.code, p.ja, p.en, 'vaccination-due', 0
+          from personal_items p join kids k on k.id = p.child_id
         union all
         select k.id, g.id::text, g.name, g.name, 'age-window-entered', 1
           from kids k join progs g on g.age_min_months = k.age_m
@@ -216,9 +239,51 @@ export async function planMonthlyDigest(services: AppServices, input: DigestPlan
       )
       select (select count(*) from inserted)::int as messages`);
 
+    const held = await tx.execute(sql`
+      with waiting as (
+        select * from notify_held_notices
+         where municipality_code = ${input.municipalityCode} and folded_month is null and created_at <= ${now}
+      ), per_parent as (
+        select parent_id, household_id, municipality_code, count(*)::int as n,
+               mode() within group (order by category) as category,
+               string_agg('・' || title || E'\n' || body, E'\n\n' order by created_at, id) as list,
+               jsonb_agg(jsonb_build_object('id', source || ':' || occurrence, 'name', title, 'rule', source)
+                         order by created_at, id) as notices
+          from waiting group by parent_id, household_id, municipality_code
+      ), inserted as (
+        insert into notify_messages (parent_id, household_id, municipality_code, source, occurrence, category,
+          template_key, template_version, language, title, body, link_path, why, urgent, created_at)
+        select w.parent_id, w.household_id, w.municipality_code, 'digest', ${input.month} || ':held', w.category,
+               'held-digest', ${heldTemplate.version}, coalesce(pref.language, 'ja'),
+               ${byLanguage(heldTemplate, 'title', { ja: { count: 'w.n::text' }, en: { count: 'w.n::text' } }, labels)},
+               ${byLanguage(
+                 heldTemplate,
+                 'body',
+                 { ja: { count: 'w.n::text', notices: 'w.list' }, en: { count: 'w.n::text', notices: 'w.list' } },
+                 labels,
+               )},
+               '/notify',
+               jsonb_build_object('rule', 'held-notices', 'programs', w.notices, 'detail', w.n::text),
+               false, ${now}
+          from per_parent w
+          left join notify_preferences pref on pref.parent_id = w.parent_id
+        on conflict (parent_id, source, occurrence) do nothing
+        returning *
+      ), ledger as (
+        ${sql.raw(deliveriesForInsertedMessagesSql('inserted', nowSql))}
+        returning 1
+      ), folded as (
+        update notify_held_notices h set folded_month = ${input.month}, folded_into = i.id
+          from inserted i
+         where h.parent_id = i.parent_id and h.id in (select id from waiting)
+        returning 1
+      )
+      select (select count(*) from inserted)::int as messages`);
+
     return {
       childMessages: Number(children.rows[0]?.messages ?? 0),
       pregnancyMessages: Number(pregnancies.rows[0]?.messages ?? 0),
+      heldDigests: Number(held.rows[0]?.messages ?? 0),
     };
   });
 }

@@ -158,6 +158,17 @@ export const TEMPLATE_CATALOG = {
     variables: ['title', 'body'],
     initial: { titleJa: '((title))', bodyJa: '((body))', titleEn: '((title))', bodyEn: '((body))' },
   },
+  // notify-features: the notices held for a parent who chose the monthly digest, folded into one message.
+  'held-digest': {
+    category: 'programs',
+    variables: ['month', 'count', 'notices'],
+    initial: {
+      titleJa: '((month))のまとめ：((count))件のお知らせ',
+      bodyJa: '月1回のまとめ配信を選んでいるため、この1か月のお知らせをまとめてお届けします。\n\n((notices))',
+      titleEn: '((month)) summary: ((count)) notices',
+      bodyEn: 'You chose a monthly digest, so here are the notices of the past month in one message.\n\n((notices))',
+    },
+  },
 } as const satisfies Record<string, TemplateDefinition>;
 
 export type TemplateKey = keyof typeof TEMPLATE_CATALOG;

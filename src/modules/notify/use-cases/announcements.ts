@@ -43,18 +43,29 @@ function segmentSql(
        and (${a.age_max_months}::int is null or c.birth_date > (${at}::timestamptz at time zone 'Asia/Tokyo')::date - make_interval(months => ${a.age_max_months}::int))`;
 }
 
-async function countSegment(db: DbOrTx, a: Parameters<typeof segmentSql>[0], at: Date): Promise<number> {
-  const r = await db.execute<{ n: number }>(sql`select count(*)::int as n from (${segmentSql(a, at)}) s`);
+/**
+ * Recipients as the send would pick them now: the segment's parents, less those who unsubscribed from the
+ * category (unless the announcement is urgent) — the same filter as sendAnnouncement.
+ */
+async function countSegment(
+  db: DbOrTx,
+  a: Parameters<typeof segmentSql>[0],
+  filter: { category: NotifyCategory; urgent: boolean },
+  at: Date,
+): Promise<number> {
+  const r = await db.execute<{ n: number }>(sql`
+    select count(*)::int as n from (${segmentSql(a, at)}) s
+      left join notify_preferences pref on pref.parent_id = s.parent_id
+     where ${filter.urgent} or not coalesce(${filter.category} = any(pref.unsubscribed_categories), false)`);
   return r.rows[0]?.n ?? 0;
 }
 
-/** A staff member drafts an announcement; the answer carries the recipient count as it would be now. */
-export async function draftAnnouncement(
-  services: AppServices,
-  actor: Actor,
-  input: AnnouncementInput,
-  requestId?: string,
-) {
+export type SegmentInput = Pick<
+  AnnouncementInput,
+  'municipalityCode' | 'category' | 'ageMinMonths' | 'ageMaxMonths' | 'urgent'
+>;
+
+async function checkedSegment(services: AppServices, actor: Actor, input: SegmentInput, requestId?: string) {
   await authorize({ db: services.db, requestId: requestId ?? null }, actor, 'notice.send', {
     municipalityCode: input.municipalityCode,
     resource: { type: 'notify-announcement' },
@@ -65,13 +76,44 @@ export async function draftAnnouncement(
       ja: '年齢の上限は下限より大きくしてください。',
     });
   }
-  const segment = {
+  return {
     municipality_code: input.municipalityCode,
     age_min_months: input.ageMinMonths ?? null,
     age_max_months: input.ageMaxMonths ?? null,
   };
+}
+
+/** The recipient count of a segment before anything is saved (the staff page's 「対象人数を確認」). Counts only. */
+export async function previewAnnouncement(
+  services: AppServices,
+  actor: Actor,
+  input: SegmentInput,
+  requestId?: string,
+): Promise<number> {
+  const segment = await checkedSegment(services, actor, input, requestId);
+  return countSegment(
+    services.db,
+    segment,
+    { category: input.category, urgent: input.urgent ?? false },
+    services.now(),
+  );
+}
+
+/** A staff member drafts an announcement; the answer carries the recipient count as it would be now. */
+export async function draftAnnouncement(
+  services: AppServices,
+  actor: Actor,
+  input: AnnouncementInput,
+  requestId?: string,
+) {
+  const segment = await checkedSegment(services, actor, input, requestId);
   return services.db.transaction(async (tx) => {
-    const targeted = await countSegment(tx, segment, services.now());
+    const targeted = await countSegment(
+      tx,
+      segment,
+      { category: input.category, urgent: input.urgent ?? false },
+      services.now(),
+    );
     const r = await tx.execute<{ id: string }>(sql`
       insert into notify_announcements (municipality_code, category, title_ja, body_ja, title_en, body_en,
         age_min_months, age_max_months, urgent, send_at, created_by, targeted)
@@ -169,7 +211,7 @@ export async function sendAnnouncement(services: AppServices, announcementId: st
       status: string;
     }>(sql`select * from notify_announcements where id = ${announcementId} for update`);
     const a = r.rows[0];
-    if (!a || a.status !== 'approved') return 0;
+    if (a?.status !== 'approved') return 0;
     const result = await tx.execute<{ n: number }>(sql`
       with inserted as (
         insert into notify_messages (parent_id, household_id, municipality_code, source, occurrence, category,

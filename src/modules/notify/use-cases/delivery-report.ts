@@ -16,8 +16,8 @@ export interface ReportRow {
 
 /**
  * Delivery figures per month (Asia/Tokyo) and channel for the staff member's municipality (Tokyo-wide staff: all):
- * targeted = ledger rows, sent = rows that left `created`, delivered, failed (permanent), opened = inbox messages
- * the parent opened. Runs in the staff member's tenant scope, so row-level security bounds it too. Counts only.
+ * targeted = ledger rows, sent = rows that left `created`, delivered, failed (permanent), opened = rows the parent
+ * opened through (inbox: opened in the inbox; Web Push, e-mail, LINE: the channel's tracked link followed). Runs in the staff member's tenant scope, so row-level security bounds it too. Counts only.
  */
 export async function deliveryReport(
   services: AppServices,
@@ -44,7 +44,7 @@ export async function deliveryReport(
              count(*) filter (where d.status <> 'created')::int as sent,
              count(*) filter (where d.status = 'delivered')::int as delivered,
              count(*) filter (where d.status = 'permanent-failure')::int as failed,
-             count(*) filter (where d.channel = 'inbox' and m.opened_at is not null)::int as opened
+             count(*) filter (where d.opened_at is not null)::int as opened
         from notify_deliveries d join notify_messages m on m.id = d.message_id
        where d.created_at >= ${since}
        group by 1, 2 order by 1 desc, 2`);

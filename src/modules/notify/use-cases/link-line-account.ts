@@ -83,16 +83,20 @@ interface LineWebhookEvent {
 /**
  * What LINE's webhook tells a municipality's channel. `accountLink` with a valid unused nonce stores the parent's
  * LINE endpoint; a message or follow from an unlinked user is answered with a personal link to start linking.
- * The signature was checked by the route.
+ * `unfollow` (the parent blocked or removed the official account) disables every endpoint of that LINE user on this
+ * channel, so nothing more is queued for it; a later `follow` (unblocked) restores an endpoint that unfollow
+ * disabled, without asking to link again. The signature was checked by the route.
  */
 export async function handleLineEvents(
   services: AppServices,
   municipalityCode: string,
   events: readonly LineWebhookEvent[],
-): Promise<{ linked: number }> {
+): Promise<LineEventsResult> {
   const channel = await lineChannelOf(services, municipalityCode);
-  if (!channel) return { linked: 0 };
+  if (!channel) return { linked: 0, disabled: 0, restored: 0 };
   let linked = 0;
+  let disabled = 0;
+  let restored = 0;
   for (const event of events) {
     const userId = event.source?.userId;
     if (!userId) continue;
@@ -114,6 +118,10 @@ export async function handleLineEvents(
         return true;
       });
       if (done) linked += 1;
+    } else if (event.type === 'unfollow') {
+      disabled += await setLineEndpointStatus(services, municipalityCode, userId, 'disabled');
+    } else if (event.type === 'follow' && (await setLineEndpointStatus(services, municipalityCode, userId, 'active'))) {
+      restored += 1;
     } else if (event.type === 'follow' || event.type === 'message') {
       const client = lineClient(services, channel);
       const { linkToken } = await client.issueLinkToken(userId);
@@ -126,5 +134,39 @@ export async function handleLineEvents(
       });
     }
   }
-  return { linked };
+  return { linked, disabled, restored };
+}
+
+export interface LineEventsResult {
+  linked: number;
+  /** Endpoints disabled by `unfollow`. */
+  disabled: number;
+  /** Endpoints that `follow` turned back on after an unfollow. */
+  restored: number;
+}
+
+const UNFOLLOWED = 'line-unfollow';
+
+/**
+ * Unfollow disables the LINE user's endpoints of this municipality's channel (any parent who linked that LINE user);
+ * follow re-activates only endpoints that an unfollow disabled (not those LINE reported as invalid). Returns the
+ * number of endpoints changed.
+ */
+async function setLineEndpointStatus(
+  services: AppServices,
+  municipalityCode: string,
+  userId: string,
+  status: 'active' | 'disabled',
+): Promise<number> {
+  const result =
+    status === 'disabled'
+      ? await services.db.execute(sql`
+          update notify_endpoints set status = 'disabled', disabled_reason = ${UNFOLLOWED}
+           where channel = 'line' and address_key = ${userId} and municipality_code = ${municipalityCode}
+             and status = 'active'`)
+      : await services.db.execute(sql`
+          update notify_endpoints set status = 'active', disabled_reason = null
+           where channel = 'line' and address_key = ${userId} and municipality_code = ${municipalityCode}
+             and status = 'disabled' and disabled_reason = ${UNFOLLOWED}`);
+  return result.rowCount ?? 0;
 }

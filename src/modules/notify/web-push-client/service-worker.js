@@ -1,6 +1,7 @@
 // Tsunagu's service worker: shows a Web Push notice and opens its message in the parent web when tapped.
 // Served at /sw.js with Service-Worker-Allowed: / so its scope covers the whole site. Plain JavaScript (no build step).
-// The payload is the JSON the Web Push channel encrypts: { title, body, url }.
+// The payload is the JSON the Web Push channel encrypts: { title, body, url }. The url is the delivery's tracked link
+// (/notify/open/<ledger id>): opening it on notificationclick records the web open once, then shows the message.
 
 self.addEventListener('install', () => {
   self.skipWaiting();
