@@ -88,7 +88,7 @@ export const assistHandouts = pgTable(
 
 /**
  * Notices drafted from a program (LINE, Web Push, e-mail × ja, en, やさしい日本語), edited and approved by staff.
- * An approved draft is what notify takes as a template (`((child_name))` variables, notify's syntax); see README.
+ * Approval saves the texts as a version of notify's `program-announcement` template, recorded here; see README.
  */
 export const assistMessageDrafts = pgTable(
   'assist_message_drafts',

@@ -22,6 +22,10 @@ const draftResult = z.object({
   generator: z.enum(['template', 'llm']),
   texts: z.unknown(),
   variables: z.array(z.string()),
+  template: z
+    .object({ key: z.string(), version: z.number().int() })
+    .nullable()
+    .describe('the notify template version the approval saved'),
   notices: z.array(z.object({ en: z.string(), ja: z.string() })).optional(),
 });
 const view = (row: typeof assistMessageDrafts.$inferSelect & { notices?: { en: string; ja: string }[] }) => ({
@@ -31,6 +35,8 @@ const view = (row: typeof assistMessageDrafts.$inferSelect & { notices?: { en: s
   generator: row.generator,
   texts: row.texts,
   variables: row.variables,
+  template:
+    row.templateKey && row.templateVersion != null ? { key: row.templateKey, version: row.templateVersion } : null,
   ...(row.notices ? { notices: row.notices } : {}),
 });
 
@@ -86,7 +92,13 @@ export async function messageDraftsApiRoutes(app: FastifyInstance, services: App
   r.post(
     '/api/v1/staff/assist/message-drafts/:id/approve',
     {
-      schema: { tags: TAGS, summary: 'Approve a draft', params: idParams, response: { 200: draftResult, ...errors } },
+      schema: {
+        tags: TAGS,
+        summary:
+          "Approve a draft: its texts become a new version of notify's program-announcement template (registry.edit + notice.send)",
+        params: idParams,
+        response: { 200: draftResult, ...errors },
+      },
     },
     async (request) => {
       const target = await draftMunicipality(request.params.id);

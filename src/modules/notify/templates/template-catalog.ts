@@ -158,6 +158,19 @@ export const TEMPLATE_CATALOG = {
     variables: ['title', 'body'],
     initial: { titleJa: '((title))', bodyJa: '((body))', titleEn: '((title))', bodyEn: '((body))' },
   },
+  // Written by assist when staff approve a notice drafted from a registry program (assist's message drafts): each
+  // approval is a new version. No variables: a staff announcement goes to every parent of a segment, one message per
+  // parent, so there is no one child to name; the texts are sent as they are.
+  'program-announcement': {
+    category: 'programs',
+    variables: [],
+    initial: {
+      titleJa: '子育て支援制度のお知らせ',
+      bodyJa: 'お住まいの区市町村の子育て支援制度についてのお知らせです。',
+      titleEn: 'About a child-rearing support program',
+      bodyEn: 'A notice about a child-rearing support program of your municipality.',
+    },
+  },
 } as const satisfies Record<string, TemplateDefinition>;
 
 export type TemplateKey = keyof typeof TEMPLATE_CATALOG;
