@@ -16,16 +16,10 @@ import { getProposal } from '../use-cases/get-proposal.ts';
 import { proposalProgram } from '../use-cases/proposal-program.ts';
 import { assistMessages } from './assist.messages.ts';
 import { decisionsFromForm, type FormBody } from './decision-form.ts';
+import { pageErrors } from './page-errors.ts';
 import { assistConsolePage, newProposalPage, proposalPage } from './proposal-pages.tsx';
 
 const idParams = z.object({ id: z.uuid() });
-
-function pageErrors(error: unknown, request: FastifyRequest): string[] {
-  if (!(error instanceof AppError)) throw error;
-  const ja = detectLang(request) === 'ja';
-  const fields = error.fieldErrors.map((f) => `${f.field}: ${ja ? f.messageJa : f.message}`);
-  return [ja ? error.detail.ja : error.detail.en, ...fields];
-}
 
 type MultipartField = {
   value?: unknown;

@@ -38,10 +38,14 @@ export function assistConsolePage(lang: Lang, props: { programs: { id: string; n
         <ul class="item-list" data-testid="assist-programs">
           {props.programs.map((p) => (
             <li key={p.id}>
-              {p.name} — <a href={`/staff/assist/programs/${p.id}/proposals/new`}>{m.propose}</a>
+              {p.name} — <a href={`/staff/assist/programs/${p.id}/proposals/new`}>{m.propose}</a> ·{' '}
+              <a href={`/staff/assist/programs/${p.id}/proposals`}>{m.proposalsLink}</a>
             </li>
           ))}
         </ul>
+        <p>
+          <a href="/staff/assist/message-drafts">{m.allDrafts}</a>
+        </p>
       </section>
     ),
   };
