@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../platform/access/actor.ts';
 import { createTestApp, type TestContext } from '../../platform/testing/test-app.ts';
-import { makeStaff, staffCookie } from '../identity/index.ts';
+import { CookieJarClient, formField, makeStaff, staffCookie } from '../identity/index.ts';
 import { importRegistry, rawRecord } from '../registry/index.ts';
 import { registryProgramVersions } from '../registry/registry.tables.ts';
 import { assistProposals } from './assist.tables.ts';
@@ -23,7 +23,7 @@ beforeAll(async () => {
   t = await createTestApp();
   const tag = randomUUID().slice(0, 8);
   await importRegistry(t.services, {
-    records: [1, 2, 3].map((n) =>
+    records: [1, 2, 3, 4].map((n) =>
       rawRecord({
         psid: `recover-${tag}+131199+${n}`,
         areaCode: '131199',
@@ -44,7 +44,7 @@ beforeAll(async () => {
     sql`select id from registry_programs where psid like ${`recover-${tag}+%`} order by psid`,
   );
   programs.push(...rows.rows.map((r) => r.id));
-  expect(programs).toHaveLength(3);
+  expect(programs).toHaveLength(4);
 });
 afterAll(() => t?.close());
 
@@ -143,5 +143,28 @@ describe('a proposal stuck in applying after a crash', () => {
       .where(and(eq(assistProposals.id, id), eq(assistProposals.status, 'applying')));
     expect(row).toBeDefined();
     expect(await versions(programId)).toHaveLength(1);
+  });
+
+  it('the staff pages list it as interrupted and resume it from a form', async () => {
+    const programId = programs[3]!;
+    const id = await proposalFor(programId);
+    await crashedClaim(id, APPLY_LEASE_MS / 60_000 + 1);
+    const browser = new CookieJarClient(t.app);
+    for (const [name, value] of Object.entries(editor)) browser.setCookie(name, value);
+    const list = await browser.request({ url: `/staff/assist/programs/${programId}/proposals` });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('処理が中断されました');
+    expect(list.body).toContain(`/staff/assist/proposals/${id}/resume`);
+    const page = await browser.request({ url: `/staff/assist/proposals/${id}` });
+    expect(page.body).toContain('処理を再開する');
+    const resumed = await browser.request({
+      method: 'POST',
+      url: `/staff/assist/proposals/${id}/resume`,
+      form: { _csrf: formField(page.body, '_csrf') },
+    });
+    expect(resumed.statusCode).toBe(303);
+    const after = await browser.request({ url: `/staff/assist/programs/${programId}/proposals` });
+    expect(after.body).toContain('確認に回しました');
+    expect(after.body).not.toContain('処理が中断されました');
   });
 });

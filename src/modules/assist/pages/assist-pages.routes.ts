@@ -8,6 +8,7 @@ import { detectLang } from '../../../platform/i18n/i18n.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import { sendPage } from '../../../platform/web/render-page.ts';
 import { authorizeRegistry, getStaffProgram, listStaffPrograms, programMunicipality } from '../../registry/index.ts';
+import { claimExpired } from '../proposal-status.ts';
 import type { SourceInput } from '../source/read-source.ts';
 import { SOURCE_LIMITS } from '../source/source-limits.ts';
 import { createProposal } from '../use-cases/create-proposal.ts';
@@ -164,7 +165,9 @@ export async function assistPageRoutes(app: FastifyInstance, services: AppServic
     const registryActor = await authorizeRegistry(services, actor, 'registry.edit', request.id, program);
     const view = await getProposal(services, { actor: registryActor, proposalId });
     const csrfToken = reply.generateCsrf();
-    return sendPage(request, reply, (lang) => proposalPage(lang, { csrfToken, view, errors }), status);
+    const { status: state, claimedAt } = view.proposal;
+    const stuck = state === 'applying' && claimExpired(claimedAt, services.now());
+    return sendPage(request, reply, (lang) => proposalPage(lang, { csrfToken, view, errors, stuck }), status);
   };
 
   r.get('/staff/assist/proposals/:id', { schema: { hide: true, params: idParams } }, async (request, reply) => {

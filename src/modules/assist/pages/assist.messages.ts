@@ -59,6 +59,8 @@ export const assistMessages = defineMessages({
     versionLabel: (v: number) => `第${v}版`,
     stuck: '処理が中断されました',
     resume: '処理を再開する',
+    stuckNote:
+      '採用の処理が途中で止まりました（サーバーの停止など）。再開すると、保存されている判断で処理をやり直します。同じ下書きが二重にできることはありません。',
     proposalsLink: '提案の一覧',
     draftsLink: 'お知らせ文案を作る',
     allDrafts: 'お知らせ文案の一覧',
@@ -121,6 +123,8 @@ export const assistMessages = defineMessages({
     versionLabel: (v: number) => `version ${v}`,
     stuck: 'interrupted',
     resume: 'Resume',
+    stuckNote:
+      'Applying the decisions stopped part-way (for example, the server stopped). Resuming applies the stored decisions again; the draft is never made twice.',
     proposalsLink: 'proposals',
     draftsLink: 'Draft notices',
     allDrafts: 'All notice drafts',
