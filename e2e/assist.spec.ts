@@ -132,6 +132,12 @@ describe.runIf(chromiumAvailable())('assist in Chromium: page → proposal → r
     );
     expect(saved.rows[0]?.title_ja).toBe('おむつ支援が始まります');
 
+    // The approved texts become an announcement draft in notify (a second staff member approves it there).
+    await Promise.all([page.waitForURL(/announced=\d+$/), page.click('button:has-text("お知らせ案を作る")')]);
+    expect(await page.locator('[data-testid=draft-announced]').textContent()).toContain('お知らせ案を作成しました');
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/assist-draft-approved-ja-360.png`, fullPage: true });
+
     await page.goto(`${baseUrl}/staff/assist/message-drafts`);
     expect(await page.locator('[data-testid=assist-drafts]').textContent()).toContain(
       `program-announcement v${version}`,

@@ -100,6 +100,29 @@ describe('notice drafts from a program', () => {
     );
     expect(audit.rows[0]?.n).toBe(1);
 
+    // The approved texts go to notify as a staff announcement to the program's age window.
+    const announced = await t.app.inject({
+      method: 'POST',
+      url: `${url}/announcements`,
+      cookies: editor,
+      payload: { sendAt: '2030-04-01T09:00:00+09:00' },
+    });
+    expect(announced.statusCode).toBe(201);
+    expect(announced.json()).toMatchObject({ status: 'draft', template: body.template });
+    const announcement = await t.services.db.execute<Record<string, unknown>>(
+      sql`select municipality_code, category, title_ja, body_en, age_min_months, age_max_months, status
+            from notify_announcements where id = ${announced.json().id}`,
+    );
+    expect(announcement.rows[0]).toEqual({
+      municipality_code: '131199',
+      category: 'programs',
+      title_ja: 'おむつ支援が始まります',
+      body_en: 'Diapers every month for babies from 2 months.',
+      age_min_months: 2,
+      age_max_months: 19, // the registry's half-open window [2, 19) for 「2か月から18か月まで」; notify segments the same way
+      status: 'draft',
+    });
+
     expect((await t.app.inject({ method: 'POST', url: `${url}/approve`, cookies: editor })).statusCode).toBe(409);
     expect((await t.app.inject({ method: 'PUT', url, cookies: editor, payload: { texts: edited } })).statusCode).toBe(
       409,
@@ -144,5 +167,14 @@ describe('notice drafts from a program', () => {
     });
     expect(refused.json()).toMatchObject({ code: 'assist-draft-unknown-variable' });
     expect(refused.json().errors[0].field).toBe('body.texts.easy-ja.line');
+    // Only approved texts are announced.
+    const early = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/staff/assist/message-drafts/${draft.id}/announcements`,
+      cookies: editor,
+      payload: { sendAt: '2030-04-01T09:00:00+09:00' },
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe('assist-draft-not-approved');
   });
 });

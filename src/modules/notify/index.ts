@@ -9,6 +9,7 @@ import { transactionalSubscribers } from './subscribers/transactional-subscriber
 import { sendAnnouncementJob } from './use-cases/announcements.ts';
 
 export { TEMPLATE_CATALOG, type TemplateKey } from './templates/template-catalog.ts';
+export { draftAnnouncement } from './use-cases/announcements.ts';
 // notify's surface for other modules: raise a domain event and add a subscriber here, or call notifyParents from a
 // subscriber of your own (README: "Sending a notice from another module").
 export { type NotifyParentsInput, notifyParents } from './use-cases/notify-parents.ts';

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import type { Actor } from '../../../platform/access/actor.ts';
 import { AppError, fieldError, notFound } from '../../../platform/http/app-error.ts';
@@ -11,6 +12,7 @@ import { assistMessageDrafts } from '../assist.tables.ts';
 import { CHANNELS, MESSAGE_LANGS, type MessageDraft, messageDraftSchema } from '../messages/message-draft.ts';
 import { claimExpired } from '../proposal-status.ts';
 import { inScope, listProposals } from '../proposals.repository.ts';
+import { announceApprovedDraft } from '../use-cases/announce-approved-draft.ts';
 import { approveMessageDraft } from '../use-cases/approve-message-draft.ts';
 import { draftProgramMessages } from '../use-cases/draft-program-messages.ts';
 import { editMessageDraft } from '../use-cases/edit-message-draft.ts';
@@ -152,7 +154,7 @@ export async function draftPageRoutes(app: FastifyInstance, services: AppService
     reply: FastifyReply,
     actor: Actor,
     id: string,
-    extra: { errors: string[]; saved: boolean; texts?: MessageDraft },
+    extra: { errors: string[]; saved: boolean; texts?: MessageDraft; announced?: number | null },
     status = 200,
   ) => {
     const registryActor = await draftActor(request, actor, id);
@@ -164,18 +166,39 @@ export async function draftPageRoutes(app: FastifyInstance, services: AppService
     return sendPage(
       request,
       reply,
-      (lang) => messageDraftPage(lang, { csrfToken, draft: shown, errors: extra.errors, saved: extra.saved }),
+      (lang) =>
+        messageDraftPage(lang, {
+          csrfToken,
+          draft: shown,
+          errors: extra.errors,
+          saved: extra.saved,
+          announced: extra.announced ?? null,
+          defaultSendAt: Temporal.Instant.fromEpochMilliseconds(services.now().getTime() + 60 * 60 * 1000)
+            .toZonedDateTimeISO('Asia/Tokyo')
+            .toPlainDateTime()
+            .toString({ smallestUnit: 'minute' }),
+        }),
       status,
     );
   };
 
   r.get(
     '/staff/assist/message-drafts/:id',
-    { schema: { hide: true, params: idParams, querystring: z.object({ saved: z.string().optional() }) } },
+    {
+      schema: {
+        hide: true,
+        params: idParams,
+        querystring: z.object({ saved: z.string().optional(), announced: z.coerce.number().int().min(0).optional() }),
+      },
+    },
     async (request, reply) => {
       const actor = signedInStaff(request, reply);
       if (!actor) return reply;
-      return renderDraft(request, reply, actor, request.params.id, { errors: [], saved: request.query.saved === '1' });
+      return renderDraft(request, reply, actor, request.params.id, {
+        errors: [],
+        saved: request.query.saved === '1',
+        announced: request.query.announced ?? null,
+      });
     },
   );
 
@@ -225,4 +248,40 @@ export async function draftPageRoutes(app: FastifyInstance, services: AppService
       }
     },
   );
+
+  r.post(
+    '/staff/assist/message-drafts/:id/announce',
+    { schema: { hide: true, params: idParams, body: formBody }, preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const actor = signedInStaff(request, reply);
+      if (!actor) return reply;
+      const registryActor = await draftActor(request, actor, request.params.id);
+      try {
+        const sendAt = sendAtFromForm(request.body.sendAt);
+        const made = await announceApprovedDraft(services, {
+          actor: registryActor,
+          draftId: request.params.id,
+          sendAt,
+          requestId: request.id,
+        });
+        return reply.redirect(`/staff/assist/message-drafts/${request.params.id}?announced=${made.targeted}`, 303);
+      } catch (error) {
+        const status = error instanceof AppError ? error.status : 400;
+        const errors = pageErrors(error, request);
+        return renderDraft(request, reply, actor, request.params.id, { errors, saved: false }, status);
+      }
+    },
+  );
+}
+
+/** The form's datetime-local, read as Tokyo time (the staff's wall clock). */
+function sendAtFromForm(value: string | string[] | undefined): Date {
+  const text = Array.isArray(value) ? value[0] : value;
+  try {
+    const local = Temporal.PlainDateTime.from(text ?? '', { overflow: 'reject' });
+    return new Date(local.toZonedDateTime('Asia/Tokyo').epochMilliseconds);
+  } catch {
+    const msg = { en: 'Give the date and time to send.', ja: '送信する日時を入力してください。' };
+    throw new AppError('assist-send-at-invalid', 400, msg, [fieldError('body.sendAt', msg)]);
+  }
 }

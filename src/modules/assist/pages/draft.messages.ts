@@ -35,6 +35,12 @@ export const draftMessages = defineMessages({
     create: 'お知らせ文案を作る',
     proposals: '更新提案の一覧',
     back: '文案の一覧へ',
+    announceTitle: '保護者へのお知らせにする',
+    announceNote:
+      'この制度の区市町村で、対象年齢のお子さんがいる保護者へのお知らせ案を作ります（分類「制度」）。別の職員がお知らせの画面で承認すると、指定の日時に送信されます。',
+    sendAt: '送信日時（日本時間）',
+    announce: 'お知らせ案を作る',
+    announced: (n: number) => `お知らせ案を作成しました（現時点の対象：${n} 人）。別の職員の承認を待っています。`,
   },
   en: {
     listTitle: 'Notice drafts',
@@ -67,5 +73,11 @@ export const draftMessages = defineMessages({
     create: 'Draft notices',
     proposals: 'Proposals',
     back: 'All drafts',
+    announceTitle: 'Announce to parents',
+    announceNote:
+      'Drafts an announcement (category "programs") to the parents in the program\'s municipality whose child is in its age window. Another staff member approves it on the announcements screen; it is sent at the time given.',
+    sendAt: 'Send at (Japan time)',
+    announce: 'Draft the announcement',
+    announced: (n: number) => `Announcement drafted (recipients now: ${n}). It awaits another staff member's approval.`,
   },
 });

@@ -75,7 +75,14 @@ export function messageDraftListPage(lang: Lang, props: { drafts: MessageDraftVi
 
 export function messageDraftPage(
   lang: Lang,
-  props: { csrfToken: string; draft: MessageDraftView; errors: string[]; saved: boolean },
+  props: {
+    csrfToken: string;
+    draft: MessageDraftView;
+    errors: string[];
+    saved: boolean;
+    announced: number | null;
+    defaultSendAt: string;
+  },
 ) {
   const m = draftMessages(lang);
   const { draft } = props;
@@ -144,6 +151,24 @@ export function messageDraftPage(
               {m.approve}
             </button>
           </form>
+        ) : (
+          <form method="post" action={`/staff/assist/message-drafts/${draft.id}/announce`} data-testid="announce-form">
+            <Csrf token={props.csrfToken} />
+            <h2>{m.announceTitle}</h2>
+            <p>{m.announceNote}</p>
+            <div class="field">
+              <label for="announce-send-at">{m.sendAt}</label>
+              <input id="announce-send-at" name="sendAt" type="datetime-local" value={props.defaultSendAt} required />
+            </div>
+            <button class="button" type="submit">
+              {m.announce}
+            </button>
+          </form>
+        )}
+        {props.announced != null ? (
+          <p class="notice notice--success" role="status" data-testid="draft-announced">
+            {m.announced(props.announced)}
+          </p>
         ) : null}
         <p>
           <a href="/staff/assist/message-drafts">{m.back}</a>
