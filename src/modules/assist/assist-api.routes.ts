@@ -20,7 +20,9 @@ const idParams = z.object({ id: z.uuid() });
 const decideResult = z.object({
   proposalId: z.uuid(),
   programId: z.uuid(),
-  status: z.enum(['applied', 'discarded']),
+  status: z
+    .enum(['applied', 'discarded', 'open'])
+    .describe('open: resumed a claim without stored decisions; decide again'),
   version: z.number().int().nullable(),
   accepted: z.array(z.string()),
 });

@@ -130,6 +130,18 @@ describe('a proposal stuck in applying after a crash', () => {
     expect(after.filter((v) => v.status === 'in_review')).toHaveLength(1);
   });
 
+  it('reopens an expired claim that stored no decisions (nothing to re-apply)', async () => {
+    const programId = programs[2]!;
+    const id = await proposalFor(programId);
+    await crashedClaim(id, APPLY_LEASE_MS / 60_000 + 1);
+    await t.services.db.update(assistProposals).set({ decisions: null }).where(eq(assistProposals.id, id));
+    const res = await resume(id);
+    expect(res.json()).toMatchObject({ status: 'open', version: null });
+    const [row] = await t.services.db.select().from(assistProposals).where(eq(assistProposals.id, id));
+    expect(row).toMatchObject({ status: 'open', claimId: null });
+    expect(await versions(programId)).toHaveLength(1);
+  });
+
   it('refuses to take over a live claim', async () => {
     const programId = programs[2]!;
     const id = await proposalFor(programId);

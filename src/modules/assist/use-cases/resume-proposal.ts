@@ -24,7 +24,7 @@ export async function resumeProposal(
   const proposal = await inScope(services, input.actor, async (tx) => {
     const row = await findProposal(tx, input.proposalId);
     if (!row) throw proposalNotFound(input.proposalId);
-    if (row.status !== 'applying' || !claimExpired(row.claimedAt, now) || !row.decisions) {
+    if (row.status !== 'applying' || !claimExpired(row.claimedAt, now)) {
       throw conflict('assist-proposal-not-stuck', {
         en: `This proposal is ${row.status}${row.status === 'applying' ? ' and still being applied' : ''}; there is nothing to resume.`,
         ja: `この提案は再開できません（${row.status}${row.status === 'applying' ? '・処理中' : ''}）。`,
@@ -52,6 +52,23 @@ export async function resumeProposal(
     }
     return row;
   });
+  if (!proposal.decisions) {
+    // Claimed before decisions were stored with the claim (rows from before that change): there is nothing to
+    // re-apply, so the proposal goes back to `open` under the new claim and staff decide again.
+    await inScope(services, input.actor, (tx) =>
+      tx
+        .update(assistProposals)
+        .set({ status: 'open', claimId: null, claimedAt: null, updatedAt: now })
+        .where(and(eq(assistProposals.id, proposal.id), eq(assistProposals.claimId, claimId))),
+    );
+    return {
+      proposalId: proposal.id,
+      programId: proposal.programId,
+      status: 'open' as const,
+      version: null,
+      accepted: [] as string[],
+    };
+  }
   return applyClaimedProposal(services, {
     actor: input.actor,
     proposal,
