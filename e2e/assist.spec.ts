@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,6 +85,65 @@ describe.runIf(chromiumAvailable())('assist in Chromium: page → proposal → r
     expect(version?.data.ageMonths).toMatchObject({ min: 2, max: 19 });
     expect(version?.data.procedurePeriod).toMatchObject({ from: '2025-04-01', to: '2026-03-31' });
     expect(version?.data.summary).not.toBe('区内在住の子育て家庭に、紙おむつを毎月お届けします。');
+    await context.close();
+  });
+
+  it("staff list a program's proposals, draft notices, edit and approve them into a notify template", async () => {
+    const { browser, baseUrl, t } = app;
+    const sender = await makeStaff(t.services, {
+      municipalityCode: '131199',
+      roles: ['registry-editor', 'notice-sender'],
+    });
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ja-JP' });
+    const page = await context.newPage();
+    await signInStaff(page, baseUrl, sender);
+
+    await page.goto(`${baseUrl}/staff/assist`);
+    await page.click('[data-testid=assist-programs] a:has-text("提案の一覧")');
+    await page.waitForURL(/\/programs\/[0-9a-f-]+\/proposals$/);
+    // The proposal the first test applied is listed with its status and links to its diff.
+    const rows = page.locator('[data-testid=assist-proposals] tbody tr');
+    expect(await rows.first().textContent()).toContain('確認に回しました');
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/assist-proposal-list-ja-360.png`, fullPage: true });
+
+    await Promise.all([
+      page.waitForURL(/\/staff\/assist\/message-drafts\/[0-9a-f-]+$/),
+      page.click('button:has-text("お知らせ文案を作る")'),
+    ]);
+    expect(await page.inputValue('#draft-easy-ja-pushTitle')).toBe('「乳児おむつ支援」の おしらせ');
+    // The field's maxlength stops a browser from typing more; the server checks anyway (a form can be forged).
+    await page.evaluate(() => document.querySelector('#draft-ja-pushTitle')?.removeAttribute('maxlength'));
+    await page.fill('#draft-ja-pushTitle', 'あ'.repeat(41));
+    await page.click('button:has-text("文案を保存")');
+    expect(await page.locator('.error-summary').textContent()).toContain('body.texts.ja.pushTitle');
+    await page.fill('#draft-ja-pushTitle', 'おむつ支援が始まります');
+    await Promise.all([page.waitForURL(/saved=1$/), page.click('button:has-text("文案を保存")')]);
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/assist-draft-edit-ja-360.png`, fullPage: true });
+
+    await page.click('button:has-text("承認して通知テンプレートにする")');
+    await page.waitForSelector('[data-testid=draft-template]');
+    expect(await page.locator('[data-testid=draft-status]').textContent()).toBe('承認済み');
+    const shown = await page.locator('[data-testid=draft-template]').textContent();
+    const version = Number(/第(\d+)版/.exec(shown ?? '')?.[1]);
+    const saved = await t.services.db.execute<{ title_ja: string }>(
+      sql`select title_ja from notify_templates where key = 'program-announcement' and version = ${version}`,
+    );
+    expect(saved.rows[0]?.title_ja).toBe('おむつ支援が始まります');
+
+    // The approved texts become an announcement draft in notify (a second staff member approves it there).
+    await Promise.all([page.waitForURL(/announced=\d+$/), page.click('button:has-text("お知らせ案を作る")')]);
+    expect(await page.locator('[data-testid=draft-announced]').textContent()).toContain('お知らせ案を作成しました');
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/assist-draft-approved-ja-360.png`, fullPage: true });
+
+    await page.goto(`${baseUrl}/staff/assist/message-drafts`);
+    expect(await page.locator('[data-testid=assist-drafts]').textContent()).toContain(
+      `program-announcement v${version}`,
+    );
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/assist-draft-list-ja-360.png`, fullPage: true });
     await context.close();
   });
 

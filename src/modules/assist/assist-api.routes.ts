@@ -13,9 +13,19 @@ import { createProposal } from './use-cases/create-proposal.ts';
 import { decideProposal } from './use-cases/decide-proposal.ts';
 import { getProposal } from './use-cases/get-proposal.ts';
 import { proposalProgram } from './use-cases/proposal-program.ts';
+import { resumeProposal } from './use-cases/resume-proposal.ts';
 
 const TAGS = ['assist'];
 const idParams = z.object({ id: z.uuid() });
+const decideResult = z.object({
+  proposalId: z.uuid(),
+  programId: z.uuid(),
+  status: z
+    .enum(['applied', 'discarded', 'open'])
+    .describe('open: resumed a claim without stored decisions; decide again'),
+  version: z.number().int().nullable(),
+  accepted: z.array(z.string()),
+});
 const evidence = z.object({ start: z.number().int(), end: z.number().int(), quote: z.string() });
 const proposalBody = z
   .object({
@@ -126,16 +136,7 @@ export async function assistApiRoutes(app: FastifyInstance, services: AppService
         summary: 'Accept, edit or reject each field; accepted ones become a registry draft in review',
         params: idParams,
         body: z.object({ decisions: decisionsSchema }),
-        response: {
-          200: z.object({
-            proposalId: z.uuid(),
-            programId: z.uuid(),
-            status: z.enum(['applied', 'discarded']),
-            version: z.number().int().nullable(),
-            accepted: z.array(z.string()),
-          }),
-          ...errors,
-        },
+        response: { 200: decideResult, ...errors },
       },
     },
     async (request) => {
@@ -147,6 +148,24 @@ export async function assistApiRoutes(app: FastifyInstance, services: AppService
         decisions: request.body.decisions,
         requestId: request.id,
       });
+    },
+  );
+
+  r.post(
+    '/api/v1/staff/assist/proposals/:id/resume',
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          'Resume a proposal left applying by a crashed process (after the lease); re-applies its stored decisions',
+        params: idParams,
+        response: { 200: decideResult, ...errors },
+      },
+    },
+    async (request) => {
+      const program = await proposalProgram(services, request.params.id);
+      const actor = await authorizeRegistry(services, requireSignedIn(request), 'registry.edit', request.id, program);
+      return resumeProposal(services, { actor, proposalId: request.params.id, requestId: request.id });
     },
   );
 }

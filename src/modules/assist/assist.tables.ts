@@ -26,6 +26,14 @@ export const assistProposals = pgTable(
     decisions: jsonb('decisions').$type<Record<string, FieldDecision>>(),
     status: text('status').$type<ProposalStatus>().notNull().default('open'),
     appliedVersion: integer('applied_version'),
+    /**
+     * The current `applying` claim: who holds it (a fresh id per claim, so a late finisher cannot overwrite a newer
+     * claim) and since when (a claim older than the lease is a crashed process's and may be taken over).
+     */
+    claimId: uuid('claim_id'),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    /** The registry draft version an apply wrote, recorded before it is submitted, so a re-apply finds it. */
+    pendingVersion: integer('pending_version'),
     createdBy: text('created_by').notNull(),
     decidedBy: text('decided_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
@@ -80,7 +88,7 @@ export const assistHandouts = pgTable(
 
 /**
  * Notices drafted from a program (LINE, Web Push, e-mail × ja, en, やさしい日本語), edited and approved by staff.
- * An approved draft is what notify takes as a template (`((child_name))` variables, notify's syntax); see README.
+ * Approval saves the texts as a version of notify's `program-announcement` template, recorded here; see README.
  */
 export const assistMessageDrafts = pgTable(
   'assist_message_drafts',
@@ -95,6 +103,9 @@ export const assistMessageDrafts = pgTable(
     createdBy: text('created_by').notNull(),
     approvedBy: text('approved_by'),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
+    /** The notify template version the approval saved (notify's `program-announcement` key). */
+    templateKey: text('template_key'),
+    templateVersion: integer('template_version'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },

@@ -2,6 +2,7 @@ import type { TsunaguModule } from '../../platform/module.ts';
 import { assistApiRoutes } from './assist-api.routes.ts';
 import { messageDraftsApiRoutes } from './message-drafts-api.routes.ts';
 import { assistPageRoutes } from './pages/assist-pages.routes.ts';
+import { draftPageRoutes } from './pages/draft-pages.routes.ts';
 import { handoutPageRoutes } from './pages/handout-pages.routes.ts';
 
 export type { ExtractionResult, Extractor, ProposedFields } from './extraction/extractor.ts';
@@ -15,5 +16,6 @@ export const assistModule: TsunaguModule = {
     await messageDraftsApiRoutes(app, services);
     await assistPageRoutes(app, services);
     await handoutPageRoutes(app, services);
+    await draftPageRoutes(app, services);
   },
 };

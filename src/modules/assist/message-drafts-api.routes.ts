@@ -9,6 +9,7 @@ import { requireSignedIn } from '../identity/index.ts';
 import { authorizeRegistry, programMunicipality } from '../registry/index.ts';
 import { assistMessageDrafts } from './assist.tables.ts';
 import { messageDraftSchema } from './messages/message-draft.ts';
+import { announceApprovedDraft } from './use-cases/announce-approved-draft.ts';
 import { approveMessageDraft } from './use-cases/approve-message-draft.ts';
 import { draftProgramMessages } from './use-cases/draft-program-messages.ts';
 import { editMessageDraft } from './use-cases/edit-message-draft.ts';
@@ -22,6 +23,10 @@ const draftResult = z.object({
   generator: z.enum(['template', 'llm']),
   texts: z.unknown(),
   variables: z.array(z.string()),
+  template: z
+    .object({ key: z.string(), version: z.number().int() })
+    .nullable()
+    .describe('the notify template version the approval saved'),
   notices: z.array(z.object({ en: z.string(), ja: z.string() })).optional(),
 });
 const view = (row: typeof assistMessageDrafts.$inferSelect & { notices?: { en: string; ja: string }[] }) => ({
@@ -31,6 +36,8 @@ const view = (row: typeof assistMessageDrafts.$inferSelect & { notices?: { en: s
   generator: row.generator,
   texts: row.texts,
   variables: row.variables,
+  template:
+    row.templateKey && row.templateVersion != null ? { key: row.templateKey, version: row.templateVersion } : null,
   ...(row.notices ? { notices: row.notices } : {}),
 });
 
@@ -86,12 +93,51 @@ export async function messageDraftsApiRoutes(app: FastifyInstance, services: App
   r.post(
     '/api/v1/staff/assist/message-drafts/:id/approve',
     {
-      schema: { tags: TAGS, summary: 'Approve a draft', params: idParams, response: { 200: draftResult, ...errors } },
+      schema: {
+        tags: TAGS,
+        summary:
+          "Approve a draft: its texts become a new version of notify's program-announcement template (registry.edit + notice.send)",
+        params: idParams,
+        response: { 200: draftResult, ...errors },
+      },
     },
     async (request) => {
       const target = await draftMunicipality(request.params.id);
       const actor = await authorizeRegistry(services, requireSignedIn(request), 'registry.edit', request.id, target);
       return view(await approveMessageDraft(services, { actor, draftId: request.params.id, requestId: request.id }));
+    },
+  );
+
+  r.post(
+    '/api/v1/staff/assist/message-drafts/:id/announcements',
+    {
+      schema: {
+        tags: TAGS,
+        summary:
+          "Hand an approved draft to notify as a staff announcement to the program's age window (a second staff member approves it in notify)",
+        params: idParams,
+        body: z.object({ sendAt: z.iso.datetime({ offset: true }) }).strict(),
+        response: {
+          201: z.object({
+            id: z.uuid(),
+            targeted: z.number().int(),
+            status: z.literal('draft'),
+            template: z.object({ key: z.string(), version: z.number().int() }),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const target = await draftMunicipality(request.params.id);
+      const actor = await authorizeRegistry(services, requireSignedIn(request), 'registry.edit', request.id, target);
+      const announcement = await announceApprovedDraft(services, {
+        actor,
+        draftId: request.params.id,
+        sendAt: new Date(request.body.sendAt),
+        requestId: request.id,
+      });
+      return reply.status(201).send(announcement);
     },
   );
 }

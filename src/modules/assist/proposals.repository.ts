@@ -32,11 +32,13 @@ export async function listProposals(tx: ScopedTx, programId: string) {
       sourceKind: assistProposals.sourceKind,
       sourceName: assistProposals.sourceName,
       createdAt: assistProposals.createdAt,
+      appliedVersion: assistProposals.appliedVersion,
+      claimedAt: assistProposals.claimedAt,
     })
     .from(assistProposals)
     .where(eq(assistProposals.programId, programId))
     .orderBy(desc(assistProposals.createdAt))
-    .limit(20);
+    .limit(100);
 }
 
 /** Moves a proposal from one status to the next only if it is still in the first (a claim; false = someone else won). */

@@ -9,10 +9,12 @@ import { notifyRoutes } from './notify.routes.ts';
 import { transactionalSubscribers } from './subscribers/transactional-subscribers.ts';
 import { sendAnnouncementJob } from './use-cases/announcements.ts';
 
-export type { TemplateKey } from './templates/template-catalog.ts';
+export { TEMPLATE_CATALOG, type TemplateKey } from './templates/template-catalog.ts';
+export { draftAnnouncement } from './use-cases/announcements.ts';
 // notify's surface for other modules: raise a domain event and add a subscriber here, or call notifyParents from a
 // subscriber of your own (README: "Sending a notice from another module").
 export { type NotifyParentsInput, notifyParents } from './use-cases/notify-parents.ts';
+export { type SaveTemplateInput, saveTemplate } from './use-cases/save-template.ts';
 
 /** Personalised notices to parents: digest planning, transactional notices, the delivery ledger and the inbox. */
 export const notifyModule: TsunaguModule = {

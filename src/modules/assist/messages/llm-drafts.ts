@@ -1,6 +1,7 @@
 import type { LocalizedText } from '../../../platform/http/app-error.ts';
 import type { ProgramData } from '../../registry/index.ts';
 import { completeJson, type LlmConfig, LlmError } from '../llm/chat-completions.ts';
+import { unknownVariable } from './draft-variables.ts';
 import { type MessageDraft, messageDraftSchema } from './message-draft.ts';
 import { MESSAGE_LIMITS } from './message-limits.ts';
 import { templateDrafts } from './template-drafts.ts';
@@ -26,8 +27,8 @@ const SCHEMA = {
 const SYSTEM = [
   'Write notices to parents about one municipal child-rearing support program, from the JSON given.',
   'Languages: ja (polite Japanese), en (plain English), easy-ja (やさしい日本語: short sentences, spaces between',
-  'phrases, hiragana for hard words). Use only facts in the JSON. You may write ((child_name)) where the child',
-  'name goes; no other ((…)) variables. Keep Web Push title ≤ 40 and body ≤ 120 characters.',
+  'phrases, hiragana for hard words). Use only facts in the JSON. The same text goes to every family, so do not',
+  'write names or any ((…)) placeholder. Keep Web Push title ≤ 40 and body ≤ 120 characters.',
 ].join(' ');
 
 /** Drafts by the configured model; on any failure, or an answer over the limits, the template drafts and a notice. */
@@ -54,8 +55,8 @@ export async function draftsFor(
     });
     const parsed = messageDraftSchema.safeParse(raw);
     if (!parsed.success) throw new LlmError('the answer does not follow the schema or the channel limits');
-    const unknown = JSON.stringify(parsed.data).match(/\(\((?!child_name\)\))[^()]*\)\)/);
-    if (unknown) throw new LlmError(`the answer uses an unknown variable ${unknown[0]}`);
+    const unknown = unknownVariable(parsed.data);
+    if (unknown) throw new LlmError(`the answer uses an unknown variable ${unknown.name}`);
     return { draft: parsed.data, generator: 'llm', notices: [] };
   } catch (error) {
     if (!(error instanceof LlmError)) throw error;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { TEMPLATE_CATALOG } from '../../notify/index.ts';
 import { MESSAGE_LIMITS, pushPayloadBytes } from './message-limits.ts';
 
 export const MESSAGE_LANGS = ['ja', 'en', 'easy-ja'] as const;
+export const CHANNELS = ['line', 'pushTitle', 'pushBody', 'emailSubject', 'emailBody'] as const;
 export type MessageLang = (typeof MESSAGE_LANGS)[number];
 
 /** One language's texts for every channel. */
@@ -26,5 +28,7 @@ export const messageDraftSchema = z.object({
 });
 export type MessageDraft = z.infer<typeof messageDraftSchema>;
 
-/** The notify template variables a draft may use (GOV.UK Notify style, as notify's templates). */
-export const DRAFT_VARIABLES = ['child_name'] as const;
+/** The notify template an approved draft becomes a version of (see approve-message-draft.ts). */
+export const DRAFT_TEMPLATE_KEY = 'program-announcement' as const;
+/** The ((variables)) a draft may use: exactly those notify's template provides (GOV.UK Notify syntax). */
+export const DRAFT_VARIABLES: readonly string[] = TEMPLATE_CATALOG[DRAFT_TEMPLATE_KEY].variables;

@@ -35,7 +35,9 @@ describe('template drafts', () => {
       expect(Array.from(draft[lang].pushTitle).length).toBeLessThanOrEqual(40);
       expect(Array.from(draft[lang].pushBody).length).toBeLessThanOrEqual(120);
       expect(pushPayloadBytes(draft[lang].pushTitle, draft[lang].pushBody)).toBeLessThan(3000);
-      expect(draft[lang].line).toContain('((child_name))');
+      // The same text goes to every family of an announcement's segment: no ((variables)) at all.
+      expect(JSON.stringify(draft[lang])).not.toMatch(/\(\(/);
+      expect(draft[lang].line).toContain('乳児おむつ支援');
     }
   });
 });

@@ -52,7 +52,6 @@ export function templateDrafts(p: ProgramData): MessageDraft {
     ja: texts({
       title: `「${p.name}」のお知らせ`,
       lines: [
-        '((child_name))さんのご家庭へ',
         summary,
         ageJa(min, max)
           ? `対象：${ageJa(min, max)}のお子さん${p.prenatal ? '・妊娠中の方' : ''}`
@@ -62,13 +61,12 @@ export function templateDrafts(p: ProgramData): MessageDraft {
         until ? `申請期限：${dateJa(until)}` : null,
         p.url ? `詳しくは：${p.url}` : null,
       ],
-      push: summary ?? `((child_name))さんが対象になる制度です。${until ? `申請期限は${dateJa(until)}です。` : ''}`,
+      push: summary ?? `お子さんが対象になる制度です。${until ? `申請期限は${dateJa(until)}です。` : ''}`,
       subject: `【お知らせ】${p.name}`,
     }),
     en: texts({
       title: `About "${p.name}"`,
       lines: [
-        'To the family of ((child_name))',
         `A support program of your municipality: ${p.name}.`,
         ageEn(min, max)
           ? `Who: children ${ageEn(min, max)}${p.prenatal ? ', and pregnant people' : ''}`
@@ -78,13 +76,12 @@ export function templateDrafts(p: ProgramData): MessageDraft {
         until ? `Apply by: ${until}` : null,
         p.url ? `Details (Japanese): ${p.url}` : null,
       ],
-      push: `((child_name)) may be eligible for ${p.name}.${until ? ` Apply by ${until}.` : ''}`,
+      push: `Your child may be eligible for ${p.name}.${until ? ` Apply by ${until}.` : ''}`,
       subject: `Notice: ${p.name}`,
     }),
     'easy-ja': texts({
       title: `「${p.name}」の おしらせ`,
       lines: [
-        '((child_name))さんの かぞくへ',
         `「${p.name}」が つかえます。`,
         ageEasy(min, max) ? `こどもの ねんれい：${ageEasy(min, max)}` : null,
         p.prenatal ? 'おなかに あかちゃんが いる ひとも つかえます。' : null,

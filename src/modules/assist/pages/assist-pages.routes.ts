@@ -8,6 +8,7 @@ import { detectLang } from '../../../platform/i18n/i18n.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import { sendPage } from '../../../platform/web/render-page.ts';
 import { authorizeRegistry, getStaffProgram, listStaffPrograms, programMunicipality } from '../../registry/index.ts';
+import { claimExpired } from '../proposal-status.ts';
 import type { SourceInput } from '../source/read-source.ts';
 import { SOURCE_LIMITS } from '../source/source-limits.ts';
 import { createProposal } from '../use-cases/create-proposal.ts';
@@ -16,16 +17,10 @@ import { getProposal } from '../use-cases/get-proposal.ts';
 import { proposalProgram } from '../use-cases/proposal-program.ts';
 import { assistMessages } from './assist.messages.ts';
 import { decisionsFromForm, type FormBody } from './decision-form.ts';
+import { pageErrors } from './page-errors.ts';
 import { assistConsolePage, newProposalPage, proposalPage } from './proposal-pages.tsx';
 
 const idParams = z.object({ id: z.uuid() });
-
-function pageErrors(error: unknown, request: FastifyRequest): string[] {
-  if (!(error instanceof AppError)) throw error;
-  const ja = detectLang(request) === 'ja';
-  const fields = error.fieldErrors.map((f) => `${f.field}: ${ja ? f.messageJa : f.message}`);
-  return [ja ? error.detail.ja : error.detail.en, ...fields];
-}
 
 type MultipartField = {
   value?: unknown;
@@ -170,7 +165,9 @@ export async function assistPageRoutes(app: FastifyInstance, services: AppServic
     const registryActor = await authorizeRegistry(services, actor, 'registry.edit', request.id, program);
     const view = await getProposal(services, { actor: registryActor, proposalId });
     const csrfToken = reply.generateCsrf();
-    return sendPage(request, reply, (lang) => proposalPage(lang, { csrfToken, view, errors }), status);
+    const { status: state, claimedAt } = view.proposal;
+    const stuck = state === 'applying' && claimExpired(claimedAt, services.now());
+    return sendPage(request, reply, (lang) => proposalPage(lang, { csrfToken, view, errors, stuck }), status);
   };
 
   r.get('/staff/assist/proposals/:id', { schema: { hide: true, params: idParams } }, async (request, reply) => {

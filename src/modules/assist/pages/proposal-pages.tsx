@@ -38,10 +38,14 @@ export function assistConsolePage(lang: Lang, props: { programs: { id: string; n
         <ul class="item-list" data-testid="assist-programs">
           {props.programs.map((p) => (
             <li key={p.id}>
-              {p.name} — <a href={`/staff/assist/programs/${p.id}/proposals/new`}>{m.propose}</a>
+              {p.name} — <a href={`/staff/assist/programs/${p.id}/proposals/new`}>{m.propose}</a> ·{' '}
+              <a href={`/staff/assist/programs/${p.id}/proposals`}>{m.proposalsLink}</a>
             </li>
           ))}
         </ul>
+        <p>
+          <a href="/staff/assist/message-drafts">{m.allDrafts}</a>
+        </p>
       </section>
     ),
   };
@@ -168,7 +172,10 @@ function EditInput({ lang, row }: { lang: Lang; row: DiffRow }) {
   );
 }
 
-export function proposalPage(lang: Lang, props: { csrfToken: string; view: ProposalView; errors: string[] }) {
+export function proposalPage(
+  lang: Lang,
+  props: { csrfToken: string; view: ProposalView; errors: string[]; stuck: boolean },
+) {
   const m = assistMessages(lang);
   const { proposal, program, diff } = props.view;
   const name = program.open?.data.name ?? program.data.name;
@@ -181,8 +188,17 @@ export function proposalPage(lang: Lang, props: { csrfToken: string; view: Propo
         <Errors lang={lang} errors={props.errors} />
         <p>
           {m.source}: {proposal.sourceName ?? proposal.sourceKind} · {m.extractor[proposal.extractor]} ·{' '}
-          <strong data-testid="proposal-status">{m.status[proposal.status]}</strong>
+          <strong data-testid="proposal-status">{props.stuck ? m.stuck : m.status[proposal.status]}</strong>
         </p>
+        {props.stuck ? (
+          <form method="post" action={`/staff/assist/proposals/${proposal.id}/resume`}>
+            <Csrf token={props.csrfToken} />
+            <p>{m.stuckNote}</p>
+            <button class="button" type="submit">
+              {m.resume}
+            </button>
+          </form>
+        ) : null}
         {proposal.notices.map((n) => (
           <p class="notice" role="status" key={n.en}>
             {lang === 'ja' ? n.ja : n.en}

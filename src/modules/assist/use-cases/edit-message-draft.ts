@@ -1,30 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { AppError, conflict, fieldError } from '../../../platform/http/app-error.ts';
+import { conflict } from '../../../platform/http/app-error.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import { assertRole, type RegistryActor } from '../../registry/index.ts';
 import { assistMessageDrafts } from '../assist.tables.ts';
-import { DRAFT_VARIABLES, type MessageDraft } from '../messages/message-draft.ts';
+import { assertDraftVariables } from '../messages/draft-variables.ts';
+import type { MessageDraft } from '../messages/message-draft.ts';
 import { lockDraft } from '../messages/message-drafts.repository.ts';
 import { inScope } from '../proposals.repository.ts';
-
-/** Refuses a ((variable)) notify would not fill: it would otherwise reach parents as literal text. */
-export function assertDraftVariables(texts: MessageDraft): void {
-  for (const [lang, channels] of Object.entries(texts)) {
-    for (const [channel, text] of Object.entries(channels)) {
-      for (const m of String(text).matchAll(/\(\(([^()]*)\)\)/g)) {
-        if (!(DRAFT_VARIABLES as readonly string[]).includes(m[1]!.trim())) {
-          const msg = {
-            en: `Unknown variable ((${m[1]})); allowed: ((child_name)).`,
-            ja: `変数 ((${m[1]})) は使えません。使える変数: ((child_name))`,
-          };
-          throw new AppError('assist-draft-unknown-variable', 400, msg, [
-            fieldError(`body.texts.${lang}.${channel}`, msg),
-          ]);
-        }
-      }
-    }
-  }
-}
 
 /** Staff edit a draft's texts (checked against the channel limits by the route schema); approved drafts are frozen. */
 export async function editMessageDraft(

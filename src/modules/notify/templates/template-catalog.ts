@@ -158,7 +158,7 @@ export const TEMPLATE_CATALOG = {
     variables: ['title', 'body'],
     initial: { titleJa: '((title))', bodyJa: '((body))', titleEn: '((title))', bodyEn: '((body))' },
   },
-  // notify-features: the notices held for a parent who chose the monthly digest, folded into one message.
+  // The notices held for a parent who chose the monthly digest, folded into one message.
   'held-digest': {
     category: 'programs',
     variables: ['month', 'count', 'notices'],
@@ -167,6 +167,19 @@ export const TEMPLATE_CATALOG = {
       bodyJa: '月1回のまとめ配信を選んでいるため、この1か月のお知らせをまとめてお届けします。\n\n((notices))',
       titleEn: '((month)) summary: ((count)) notices',
       bodyEn: 'You chose a monthly digest, so here are the notices of the past month in one message.\n\n((notices))',
+    },
+  },
+  // Written by assist when staff approve a notice drafted from a registry program (assist's message drafts): each
+  // approval is a new version. No variables: a staff announcement goes to every parent of a segment, one message per
+  // parent, so there is no one child to name; the texts are sent as they are.
+  'program-announcement': {
+    category: 'programs',
+    variables: [],
+    initial: {
+      titleJa: '子育て支援制度のお知らせ',
+      bodyJa: 'お住まいの区市町村の子育て支援制度についてのお知らせです。',
+      titleEn: 'About a child-rearing support program',
+      bodyEn: 'A notice about a child-rearing support program of your municipality.',
     },
   },
 } as const satisfies Record<string, TemplateDefinition>;
