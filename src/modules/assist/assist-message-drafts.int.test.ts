@@ -110,7 +110,8 @@ describe('notice drafts from a program', () => {
     expect(announced.statusCode).toBe(201);
     expect(announced.json()).toMatchObject({ status: 'draft', template: body.template });
     const announcement = await t.services.db.execute<Record<string, unknown>>(
-      sql`select municipality_code, category, title_ja, body_en, age_min_months, age_max_months, status
+      sql`select municipality_code, category, title_ja, body_en, age_min_months, age_max_months, status,
+                 template_key, template_version
             from notify_announcements where id = ${announced.json().id}`,
     );
     expect(announcement.rows[0]).toEqual({
@@ -121,6 +122,9 @@ describe('notice drafts from a program', () => {
       age_min_months: 2,
       age_max_months: 19, // the registry's half-open window [2, 19) for 「2か月から18か月まで」; notify segments the same way
       status: 'draft',
+      // Its messages will record the approved template version, not notify's generic `announcement`.
+      template_key: 'program-announcement',
+      template_version: body.template.version,
     });
 
     expect((await t.app.inject({ method: 'POST', url: `${url}/approve`, cookies: editor })).statusCode).toBe(409);

@@ -239,9 +239,13 @@ export const notifyAnnouncements = pgTable(
     createdBy: text('created_by').notNull(),
     approvedBy: text('approved_by'),
     targeted: integer('targeted'),
+    /** The saved template version the texts were taken from (e.g. an approved assist draft); null: typed by staff. */
+    templateKey: text('template_key'),
+    templateVersion: integer('template_version'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    check('notify_announcements_template_pair', sql`(${t.templateKey} is null) = (${t.templateVersion} is null)`),
     check('notify_announcements_status_check', sql`${t.status} in ('draft', 'approved', 'sent', 'cancelled')`),
     check('notify_announcements_second_person', sql`${t.approvedBy} is null or ${t.approvedBy} <> ${t.createdBy}`),
   ],

@@ -52,6 +52,7 @@ export async function announceApprovedDraft(
       ageMinMonths: ages.min,
       ageMaxMonths: ages.max,
       sendAt: input.sendAt,
+      template: { key: draft.templateKey!, version: draft.templateVersion },
     },
     input.requestId ?? undefined,
   );

@@ -28,6 +28,11 @@ export interface AnnouncementInput {
   ageMaxMonths?: number | null;
   urgent?: boolean;
   sendAt: Date;
+  /**
+   * The template version the texts come from, when they are a saved template's (assist's approved drafts save
+   * `program-announcement` versions); the messages then record it instead of the generic `announcement` template.
+   */
+  template?: { key: string; version: number };
 }
 
 /** Parents in the segment: the municipality's parents with a child whose age in months is in [min, max). */
@@ -116,10 +121,10 @@ export async function draftAnnouncement(
     );
     const r = await tx.execute<{ id: string }>(sql`
       insert into notify_announcements (municipality_code, category, title_ja, body_ja, title_en, body_en,
-        age_min_months, age_max_months, urgent, send_at, created_by, targeted)
+        age_min_months, age_max_months, urgent, send_at, created_by, targeted, template_key, template_version)
       values (${input.municipalityCode}, ${input.category}, ${input.titleJa}, ${input.bodyJa}, ${input.titleEn},
         ${input.bodyEn}, ${segment.age_min_months}, ${segment.age_max_months}, ${input.urgent ?? false},
-        ${input.sendAt}, ${actor.id!}, ${targeted})
+        ${input.sendAt}, ${actor.id!}, ${targeted}, ${input.template?.key ?? null}, ${input.template?.version ?? null})
       returning id`);
     const id = r.rows[0]!.id;
     await recordAudit(tx, {
@@ -209,6 +214,8 @@ export async function sendAnnouncement(services: AppServices, announcementId: st
       age_max_months: number | null;
       urgent: boolean;
       status: string;
+      template_key: string | null;
+      template_version: number | null;
     }>(sql`select * from notify_announcements where id = ${announcementId} for update`);
     const a = r.rows[0];
     if (a?.status !== 'approved') return 0;
@@ -217,7 +224,8 @@ export async function sendAnnouncement(services: AppServices, announcementId: st
         insert into notify_messages (parent_id, household_id, municipality_code, source, occurrence, category,
           template_key, template_version, language, title, body, why, urgent, announcement_id, created_at)
         select s.parent_id, s.household_id, s.municipality_code, 'announcement', ${a.id}, ${a.category},
-               'announcement', ${template.version}, coalesce(pref.language, 'ja'),
+               ${a.template_key ?? 'announcement'}, ${a.template_version ?? template.version},
+               coalesce(pref.language, 'ja'),
                case when pref.language = 'en' then ${a.title_en} else ${a.title_ja} end,
                case when pref.language = 'en' then ${a.body_en} else ${a.body_ja} end,
                jsonb_build_object('rule', 'announcement', 'detail', ${a.municipality_code}::text),
