@@ -8,7 +8,7 @@ import {
   schoolEntryDay,
 } from '../../../platform/time/civil-days.ts';
 import type { RoutineSchedule } from './routine-schedule.ts';
-import { schoolYearsOfAge } from './school-year.ts';
+import { schoolYearEnd, schoolYearStart } from './school-year.ts';
 
 /**
  * `not-determinable`: the vaccine is for one sex and the child's sex is not known (never guessed); `not-applicable`:
@@ -280,6 +280,17 @@ export function evaluateChildInto(
       out[o + SLOT.givenOn] = givenOn;
       continue;
     }
+    const onlyFor = c.sex[i] as number;
+    if (onlyFor !== 0 && sex !== onlyFor) {
+      // Unknown sex is said, never guessed: no window, so nothing is offered or reminded.
+      out[o + SLOT.status] = sex === SEX.unknown ? NOT_DETERMINABLE : NOT_APPLICABLE;
+      continue;
+    }
+    if (reduced && c.fullSeriesOnly[i] === 1) {
+      out[o + SLOT.status] = NOT_NEEDED;
+      continue;
+    }
+
     let legalFrom: number;
     let legalTo: number;
     const fromAge = c.schoolYearFromAge[i] as number;
@@ -288,28 +299,14 @@ export function evaluateChildInto(
       legalFrom = addMonthsClamped(schoolEntry, -12);
       legalTo = schoolEntry - 1;
     } else if (fromAge >= 0) {
-      [legalFrom, legalTo] = schoolYearsOfAge(
-        attain(fromAge * 12, 0),
-        attain((c.schoolYearThroughAge[i] as number) * 12, 0),
-      );
+      // An age is reached the day before the birthday (早生まれ: born April 1 → the earlier school year).
+      legalFrom = schoolYearStart(attain(fromAge * 12, 0) - 1);
+      legalTo = schoolYearEnd(attain((c.schoolYearThroughAge[i] as number) * 12, 0) - 1);
     } else {
       legalFrom = attain(c.fromMonths[i] as number, c.fromDays[i] as number);
       legalTo = attain(c.untilMonths[i] as number, c.untilDays[i] as number) - 1;
     }
     out[o + SLOT.latest] = legalTo;
-
-    const onlyFor = c.sex[i] as number;
-    if (onlyFor !== 0 && sex !== onlyFor) {
-      // Unknown sex is said, never guessed: no window, so nothing is offered or reminded.
-      out[o + SLOT.status] = sex === SEX.unknown ? NOT_DETERMINABLE : NOT_APPLICABLE;
-      out[o + SLOT.latest] = NONE;
-      continue;
-    }
-    if (reduced && c.fullSeriesOnly[i] === 1) {
-      out[o + SLOT.status] = NOT_NEEDED;
-      out[o + SLOT.latest] = NONE;
-      continue;
-    }
 
     let earliest = legalFrom;
     let recommendedBy = Number.MAX_SAFE_INTEGER;
@@ -342,12 +339,11 @@ export function evaluateChildInto(
       recommendedFrom = Math.max(earliest, attain(c.recFromMonths[i] as number, c.recFromDays[i] as number));
       recommendedBy = Math.min(recommendedBy, attain(c.recUntilMonths[i] as number, c.recUntilDays[i] as number) - 1);
     } else if ((c.recSchoolYearFromAge[i] as number) >= 0) {
-      const [recFrom, recTo] = schoolYearsOfAge(
-        attain((c.recSchoolYearFromAge[i] as number) * 12, 0),
-        attain((c.recSchoolYearThroughAge[i] as number) * 12, 0),
+      recommendedFrom = Math.max(earliest, schoolYearStart(attain((c.recSchoolYearFromAge[i] as number) * 12, 0) - 1));
+      recommendedBy = Math.min(
+        recommendedBy,
+        schoolYearEnd(attain((c.recSchoolYearThroughAge[i] as number) * 12, 0) - 1),
       );
-      recommendedFrom = Math.max(earliest, recFrom);
-      recommendedBy = Math.min(recommendedBy, recTo);
     }
     recommendedBy = Math.min(Math.max(Math.min(recommendedBy, legalTo), recommendedFrom), legalTo);
 
