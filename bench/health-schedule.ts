@@ -11,6 +11,7 @@ import {
   evaluateDoses,
   fillGiven,
   type GivenDose,
+  SEX,
   SLOTS,
 } from '../src/modules/health/vaccination/evaluate-doses.ts';
 import { loadRoutineSchedule } from '../src/modules/health/vaccination/routine-schedule.ts';
@@ -30,6 +31,8 @@ const random = () => {
 
 const generationStarted = performance.now();
 const births = new Int32Array(CHILDREN);
+// Alternating girls and boys, so the HPV series (girls only) is evaluated as in a real population.
+const sexes = new Uint8Array(CHILDREN);
 const histories: GivenDose[][] = new Array(CHILDREN);
 for (let i = 0; i < CHILDREN; i++) {
   const birth = first + Math.floor(random() * (asOf - first));
@@ -46,6 +49,7 @@ for (let i = 0; i < CHILDREN; i++) {
     }
   }
   births[i] = birth;
+  sexes[i] = i % 2 === 0 ? SEX.female : SEX.male; // not from random(): births and histories stay as before
   histories[i] = history;
 }
 const generationSeconds = (performance.now() - generationStarted) / 1000;
@@ -59,7 +63,8 @@ const statusCounts = new Float64Array(DOSE_STATUSES.length);
 let doses = 0;
 const started = performance.now();
 for (let i = 0; i < CHILDREN; i++) {
-  evaluateChildInto(compiled, births[i] as number, fillGiven(compiled, histories[i] as GivenDose[], given), asOf, out);
+  const history = fillGiven(compiled, histories[i] as GivenDose[], given);
+  evaluateChildInto(compiled, births[i] as number, history, asOf, out, sexes[i] as typeof SEX.female | typeof SEX.male);
   for (let o = 0; o < out.length; o += SLOTS)
     statusCounts[out[o] as number] = (statusCounts[out[o] as number] as number) + 1;
   doses += compiled.count;

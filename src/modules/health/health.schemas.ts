@@ -29,6 +29,10 @@ const ageOrder = (value: { birthDate: string; asOf?: string | undefined }) =>
 export const childScheduleRequestSchema = z
   .object({
     birthDate: civilDateSchema,
+    sex: z
+      .enum(['male', 'female', 'unspecified'])
+      .optional()
+      .meta({ description: 'For vaccines of one sex (HPV); omitted or unspecified: those are "not-determinable"' }),
     asOf: civilDateSchema.optional().meta({ description: 'The day to evaluate on; today (JST) when omitted' }),
     vaccinations: z
       .array(

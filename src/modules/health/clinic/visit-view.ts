@@ -6,7 +6,7 @@ import { infantCheckups } from '../checkups/checkup-schedule.ts';
 import { toCoverage } from '../fhir/coverage.ts';
 import { toImmunization } from '../fhir/immunization.ts';
 import { toImmunizationRecommendation } from '../fhir/immunization-recommendation.ts';
-import { evaluateDoses } from '../vaccination/evaluate-doses.ts';
+import { evaluateDoses, sexCode } from '../vaccination/evaluate-doses.ts';
 import type { RoutineSchedule } from '../vaccination/routine-schedule.ts';
 import { activeSubsidies } from './active-subsidies.ts';
 import { auditChildAccess, type ClinicRequest } from './clinic-access.ts';
@@ -28,7 +28,13 @@ export async function visitView(req: ClinicRequest, schedule: RoutineSchedule, v
     const history = records.map((r) => ({ vaccine: r.vaccine, dose: r.dose, date: dayFromIso(r.givenOn) }));
     const statuses =
       visit.purpose === 'vaccination'
-        ? evaluateDoses(schedule, dayFromIso(visit.child.birthDate), history, dayFromIso(today))
+        ? evaluateDoses(
+            schedule,
+            dayFromIso(visit.child.birthDate),
+            history,
+            dayFromIso(today),
+            sexCode(visit.child.sex),
+          )
         : [];
     await auditChildAccess(tx, req, visit, 'health-visit.read', 'clinic reception: subsidies and vaccinations', {
       institutionCode,

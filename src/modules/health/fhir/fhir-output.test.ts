@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dayFromIso } from '../../../platform/time/civil-days.ts';
-import { evaluateDoses } from '../vaccination/evaluate-doses.ts';
+import { evaluateDoses, SEX, type SexCode } from '../vaccination/evaluate-doses.ts';
 import { loadRoutineSchedule } from '../vaccination/routine-schedule.ts';
 import { toCoverage } from './coverage.ts';
 import { toImmunizationRecommendation } from './immunization-recommendation.ts';
@@ -48,6 +48,32 @@ describe('FHIR output', () => {
     expect(hepb2?.dateCriterion?.find((c) => c.code.coding?.[0]?.code === '30981-5')?.value).toBe(
       '2026-11-17T00:00:00+09:00',
     );
+  });
+
+  it('HPV: a girl on the 2-dose series gets 2 series doses; a child of unknown sex gets no HPV recommendation', () => {
+    const schedule = loadRoutineSchedule();
+    const asOf = dayFromIso('2026-05-01');
+    const birth = dayFromIso('2013-07-20');
+    const hpv = (sex: SexCode) =>
+      toImmunizationRecommendation(
+        'Patient/child-1',
+        schedule,
+        evaluateDoses(schedule, birth, [], asOf, sex),
+        asOf,
+      ).recommendation.filter((r) => r.vaccineCode?.[0]?.coding?.[0]?.code === 'hpv');
+    const girl = toImmunizationRecommendation(
+      'Patient/child-1',
+      schedule,
+      evaluateDoses(schedule, birth, [], asOf, SEX.female),
+      asOf,
+    );
+    expect(validate(girl), JSON.stringify(errors())).toBe(true);
+    expect(hpv(SEX.female).map((r) => [r.doseNumberPositiveInt, r.seriesDosesPositiveInt])).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
+    expect(hpv(SEX.unknown)).toEqual([]);
+    expect(hpv(SEX.male)).toEqual([]);
   });
 
   it('Coverage for a 受給者証 is valid R4 with the JP identifier systems', () => {

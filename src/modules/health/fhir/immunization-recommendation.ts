@@ -1,8 +1,19 @@
 import type { ImmunizationRecommendation, ImmunizationRecommendationRecommendation } from '@medplum/fhirtypes';
 import { isoFromDay } from '../../../platform/time/civil-days.ts';
-import type { DoseStatus } from '../vaccination/evaluate-doses.ts';
+import type { DoseStatus, DoseStatusName } from '../vaccination/evaluate-doses.ts';
 import type { RoutineSchedule } from '../vaccination/routine-schedule.ts';
 import { DATE_CRITERIA, FHIR_SYSTEMS } from './fhir-systems.ts';
+
+/**
+ * Not forecast: past the routine window, for the other sex, outside the child's series, or for a child whose sex is not
+ * known (a recommendation would be a guess).
+ */
+const NO_RECOMMENDATION: ReadonlySet<DoseStatusName> = new Set([
+  'aged-out',
+  'not-applicable',
+  'not-needed',
+  'not-determinable',
+]);
 
 const criterion = (kind: keyof typeof DATE_CRITERIA, day: number | undefined) =>
   day === undefined
@@ -26,9 +37,13 @@ export function toImmunizationRecommendation(
   asOf: number,
 ): ImmunizationRecommendation {
   const names = new Map(schedule.vaccines.map((v) => [v.code, v.name]));
-  const seriesDoses = new Map(schedule.vaccines.map((v) => [v.code, v.doses.length]));
+  // Doses of this child's series: a dose `not-needed` (HPV's shorter series) is not part of it.
+  const seriesDoses = new Map<string, number>();
+  for (const s of statuses) {
+    if (s.status !== 'not-needed') seriesDoses.set(s.vaccine, (seriesDoses.get(s.vaccine) ?? 0) + 1);
+  }
   const recommendation: ImmunizationRecommendationRecommendation[] = statuses
-    .filter((s) => s.status !== 'aged-out')
+    .filter((s) => !NO_RECOMMENDATION.has(s.status))
     .map((s) => ({
       vaccineCode: [
         {

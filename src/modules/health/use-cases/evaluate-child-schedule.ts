@@ -1,11 +1,13 @@
 import { plainDate } from '../../../platform/time/civil-age.ts';
 import { dayFromIso, type EpochDay, isoFromDay } from '../../../platform/time/civil-days.ts';
 import { infantCheckups } from '../checkups/checkup-schedule.ts';
-import { evaluateDoses } from '../vaccination/evaluate-doses.ts';
+import { evaluateDoses, sexCode } from '../vaccination/evaluate-doses.ts';
 import type { RoutineSchedule } from '../vaccination/routine-schedule.ts';
 
 export interface EvaluateChildScheduleInput {
   birthDate: string;
+  /** identity's `male` / `female` / `unspecified`; absent or `unspecified`: HPV is `not-determinable`. */
+  sex?: string | null | undefined;
   asOf: string;
   vaccinations: { vaccine: string; dose: number; date: string }[];
   checkupsDone: string[];
@@ -24,7 +26,13 @@ export function evaluateChildSchedule(schedule: RoutineSchedule, input: Evaluate
   return {
     asOf: asOf.toString(),
     schedule: { version: schedule.version, verification: schedule.verification },
-    vaccinations: evaluateDoses(schedule, dayFromIso(input.birthDate), history, dayFromIso(input.asOf)).map((s) => ({
+    vaccinations: evaluateDoses(
+      schedule,
+      dayFromIso(input.birthDate),
+      history,
+      dayFromIso(input.asOf),
+      sexCode(input.sex),
+    ).map((s) => ({
       vaccine: s.vaccine,
       vaccineName: names.get(s.vaccine) ?? { ja: s.vaccine, en: s.vaccine },
       dose: s.dose,

@@ -70,6 +70,43 @@ describe('listHealthDueItems (for notify)', () => {
     expect(after).toContain('hepb:2'); // 27 days after dose 1: 2026-12-07, inside the period
   });
 
+  it('reminds girls of the HPV series from April 1 of the school year they reach 12; never boys or unknown sex', async () => {
+    const girlApril1 = randomUUID();
+    const girlApril2 = randomUUID();
+    const boy = randomUUID();
+    const unknown = randomUUID();
+    const items = await listHealthDueItems(t.services, {
+      children: [
+        { childId: girlApril1, birthDate: '2014-04-01', sex: 'female' },
+        { childId: girlApril2, birthDate: '2014-04-02', sex: 'female' },
+        { childId: boy, birthDate: '2014-04-01', sex: 'male' },
+        { childId: unknown, birthDate: '2014-04-01', sex: 'unspecified' },
+      ],
+      from: '2025-04-01',
+      to: '2025-04-30',
+    });
+    const hpv = items.filter((i) => i.code.startsWith('hpv:'));
+    expect(hpv).toEqual([
+      {
+        childId: girlApril1,
+        kind: 'vaccination',
+        code: 'hpv:1',
+        labelJa: 'HPV（ヒトパピローマウイルス）9価 1回目',
+        labelEn: 'HPV (human papillomavirus), 9-valent dose 1',
+        earliest: '2025-04-01',
+        recommendedBy: '2027-03-31',
+        latest: '2030-03-31',
+        urgent: false,
+      },
+    ]);
+    // The other vaccines of the same child do not depend on the sex.
+    const others = (id: string) =>
+      items.filter((i) => i.childId === id && !i.code.startsWith('hpv:')).map((i) => i.code);
+    expect(others(girlApril1)).toContain('dt:1');
+    expect(others(boy)).toEqual(others(girlApril1));
+    expect(others(unknown)).toEqual(others(girlApril1));
+  });
+
   it('reads the children of households through identity and marks a window that closes in the period urgent', async () => {
     const family = await makeHouseholdWithChild(t.services, { municipalityCode: HACHIOJI }); // born 2023-04-10
     const items = await listHealthDueItems(t.services, {

@@ -16,6 +16,7 @@ import {
   NONE,
   SLOT,
   SLOTS,
+  sexCode,
 } from '../vaccination/evaluate-doses.ts';
 import { loadRoutineSchedule, type RoutineSchedule } from '../vaccination/routine-schedule.ts';
 
@@ -40,8 +41,8 @@ export type HealthDueQuery = {
   /** First and last day of the period the reminders are for (inclusive). */
   from: string;
   to: string;
-} & (
-  | { children: readonly { childId: string; birthDate: string }[] }
+} /** `sex` as identity stores it; absent or `unspecified`: no reminder for a vaccine of one sex (HPV). */ & (
+  | { children: readonly { childId: string; birthDate: string; sex?: string | null }[] }
   /** Households to read (as the system, audited with the purpose "health reminders") for their children. */
   | { householdIds: readonly string[] }
 );
@@ -97,11 +98,13 @@ export async function listHealthDueItems(services: AppServices, query: HealthDue
   const items: HealthDueItem[] = [];
   for (const child of children) {
     const birth = dayFromIso(child.birthDate);
-    evaluateChildInto(c, birth, fillGiven(c, historyOf.get(child.childId) ?? [], givenTable), today, out);
+    const history = fillGiven(c, historyOf.get(child.childId) ?? [], givenTable);
+    evaluateChildInto(c, birth, history, today, out, sexCode(child.sex));
     for (let i = 0, o = 0; i < c.count; i++, o += SLOTS) {
       const earliest = out[o + SLOT.earliest] as number;
       const latest = out[o + SLOT.latest] as number;
-      // Completed doses and doses waiting for an earlier one have no window yet.
+      // Completed doses, doses waiting for an earlier one, and doses not applicable, not needed or not determinable
+      // (a vaccine of one sex for a child whose sex is not known) have no window.
       if (earliest === NONE || out[o + SLOT.givenOn] !== NONE) continue;
       if (earliest > to || latest < from) continue;
       const recommendedBy = out[o + SLOT.recommendedBy] as number;
@@ -167,10 +170,11 @@ export async function childrenWithVaccinationRecords(
 }
 
 async function childrenOfHouseholds(services: AppServices, householdIds: readonly string[]) {
-  const children: { childId: string; birthDate: string }[] = [];
+  const children: { childId: string; birthDate: string; sex: string }[] = [];
   for (const householdId of householdIds) {
     const household = await readHouseholdAsSystem(services, { householdId, purpose: 'health reminders' });
-    for (const child of household?.children ?? []) children.push({ childId: child.id, birthDate: child.birthDate });
+    for (const child of household?.children ?? [])
+      children.push({ childId: child.id, birthDate: child.birthDate, sex: child.sex });
   }
   return children;
 }

@@ -8,9 +8,30 @@ import {
   schoolEntryDay,
 } from '../../../platform/time/civil-days.ts';
 import type { RoutineSchedule } from './routine-schedule.ts';
+import { schoolYearEnd, schoolYearStart } from './school-year.ts';
 
-export const DOSE_STATUSES = ['completed', 'not-yet-eligible', 'due', 'overdue', 'aged-out'] as const;
+/**
+ * `not-determinable`: the vaccine is for one sex and the child's sex is not known (never guessed); `not-applicable`:
+ * the vaccine is for the other sex (HPV for boys); `not-needed`: a dose of the full series when the shorter one applies
+ * (HPV 9価 dose 3 after a first dose before age 15). New names go at the end: the typed output stores the index.
+ */
+export const DOSE_STATUSES = [
+  'completed',
+  'not-yet-eligible',
+  'due',
+  'overdue',
+  'aged-out',
+  'not-determinable',
+  'not-applicable',
+  'not-needed',
+] as const;
 export type DoseStatusName = (typeof DOSE_STATUSES)[number];
+
+/** The child's sex as the engine takes it: identity's `male` / `female`; anything else (`unspecified`, none) is unknown. */
+export const SEX = { unknown: 0, female: 1, male: 2 } as const;
+export type SexCode = (typeof SEX)[keyof typeof SEX];
+export const sexCode = (sex: string | null | undefined): SexCode =>
+  sex === 'female' ? SEX.female : sex === 'male' ? SEX.male : SEX.unknown;
 
 /**
  * Dates here are epoch days (civil-days.ts) and the schedule is compiled once into typed arrays: the engine runs over
@@ -62,6 +83,14 @@ const NOT_YET = 1;
 const DUE = 2;
 const OVERDUE = 3;
 const AGED_OUT = 4;
+const NOT_DETERMINABLE = 5;
+const NOT_APPLICABLE = 6;
+const NOT_NEEDED = 7;
+
+/** Interval series markers (afterSeries). */
+const BOTH = 0;
+const REDUCED = 1;
+const FULL = 2;
 
 /** The schedule as numbers: one entry per dose (schedule order) in parallel typed arrays; intervals flattened. */
 export interface CompiledSchedule {
@@ -74,6 +103,18 @@ export interface CompiledSchedule {
   readonly untilMonths: Int32Array;
   readonly untilDays: Int32Array;
   readonly schoolYearBeforeEntry: Uint8Array;
+  /** School years by age (HPV): ages, -1 when the dose has no such window. */
+  readonly schoolYearFromAge: Int32Array;
+  readonly schoolYearThroughAge: Int32Array;
+  readonly recSchoolYearFromAge: Int32Array;
+  readonly recSchoolYearThroughAge: Int32Array;
+  /** SEX code the vaccine is restricted to, 0 = any. */
+  readonly sex: Uint8Array;
+  /** Reduced series: index of the vaccine's first dose (-1: the vaccine has no reduced series) and the age limit. */
+  readonly seriesFirst: Int32Array;
+  readonly seriesBeforeMonths: Int32Array;
+  readonly seriesBeforeDays: Int32Array;
+  readonly fullSeriesOnly: Uint8Array;
   readonly hasRecommended: Uint8Array;
   readonly recFromMonths: Int32Array;
   readonly recFromDays: Int32Array;
@@ -89,6 +130,8 @@ export interface CompiledSchedule {
   /** -1 when the interval has no recommended maximum. */
   readonly afterMaxMonths: Int32Array;
   readonly afterMaxDays: Int32Array;
+  /** BOTH, REDUCED or FULL: the series an interval belongs to. */
+  readonly afterSeries: Uint8Array;
   /** vaccine code → (dose number → index), for turning a history into the given-on table. */
   readonly indexOf: ReadonlyMap<string, readonly number[]>;
 }
@@ -97,7 +140,9 @@ const months = (spec: AgeSpec = {}) => (spec.years ?? 0) * 12 + (spec.months ?? 
 const days = (spec: AgeSpec = {}) => (spec.weeks ?? 0) * 7 + (spec.days ?? 0);
 
 export function compileSchedule(schedule: RoutineSchedule): CompiledSchedule {
-  const rules = schedule.vaccines.flatMap((vaccine) => vaccine.doses.map((rule) => ({ code: vaccine.code, rule })));
+  const rules = schedule.vaccines.flatMap((vaccine) =>
+    vaccine.doses.map((rule) => ({ code: vaccine.code, vaccine, rule })),
+  );
   const n = rules.length;
   const intervals = rules.reduce((sum, r) => sum + r.rule.after.length, 0);
   const indexOf = new Map<string, number[]>();
@@ -115,6 +160,17 @@ export function compileSchedule(schedule: RoutineSchedule): CompiledSchedule {
     untilMonths: Int32Array.from(rules, (r) => months(r.rule.until)),
     untilDays: Int32Array.from(rules, (r) => days(r.rule.until)),
     schoolYearBeforeEntry: Uint8Array.from(rules, (r) => (r.rule.schoolYear === 'year-before-entry' ? 1 : 0)),
+    schoolYearFromAge: Int32Array.from(rules, (r) => ageOfSchoolYear(r.rule.schoolYear, 'fromAge')),
+    schoolYearThroughAge: Int32Array.from(rules, (r) => ageOfSchoolYear(r.rule.schoolYear, 'throughAge')),
+    recSchoolYearFromAge: Int32Array.from(rules, (r) => r.rule.recommendedSchoolYear?.fromAge ?? -1),
+    recSchoolYearThroughAge: Int32Array.from(rules, (r) => r.rule.recommendedSchoolYear?.throughAge ?? -1),
+    sex: Uint8Array.from(rules, (r) => (r.vaccine.sex ? sexCode(r.vaccine.sex) : 0)),
+    seriesFirst: Int32Array.from(rules, (r) =>
+      r.vaccine.reducedSeries ? (indexOf.get(r.code)?.[r.vaccine.doses[0]?.dose ?? 1] ?? -1) : -1,
+    ),
+    seriesBeforeMonths: Int32Array.from(rules, (r) => months(r.vaccine.reducedSeries?.firstDoseBefore)),
+    seriesBeforeDays: Int32Array.from(rules, (r) => days(r.vaccine.reducedSeries?.firstDoseBefore)),
+    fullSeriesOnly: Uint8Array.from(rules, (r) => (r.rule.fullSeriesOnly ? 1 : 0)),
     hasRecommended: Uint8Array.from(rules, (r) => (r.rule.recommended ? 1 : 0)),
     recFromMonths: Int32Array.from(rules, (r) => months(r.rule.recommended?.from)),
     recFromDays: Int32Array.from(rules, (r) => days(r.rule.recommended?.from)),
@@ -127,6 +183,7 @@ export function compileSchedule(schedule: RoutineSchedule): CompiledSchedule {
     afterMinDays: new Int32Array(intervals),
     afterMaxMonths: new Int32Array(intervals),
     afterMaxDays: new Int32Array(intervals),
+    afterSeries: new Uint8Array(intervals),
     indexOf,
   };
   let k = 0;
@@ -142,12 +199,18 @@ export function compileSchedule(schedule: RoutineSchedule): CompiledSchedule {
       c.afterMinDays[k] = a.minDays ?? 0;
       c.afterMaxMonths[k] = hasMax ? (a.recommendedMaxMonths ?? 0) : -1;
       c.afterMaxDays[k] = hasMax ? (a.recommendedMaxDays ?? 0) : 0;
+      c.afterSeries[k] = a.series === 'reduced' ? REDUCED : a.series === 'full' ? FULL : BOTH;
       k++;
     }
   });
   c.afterStart[n] = k;
   return c;
 }
+
+function ageOfSchoolYear(window: DoseRuleSchoolYear, key: 'fromAge' | 'throughAge'): number {
+  return typeof window === 'object' ? window[key] : -1;
+}
+type DoseRuleSchoolYear = RoutineSchedule['vaccines'][number]['doses'][number]['schoolYear'];
 
 const compiled = new WeakMap<RoutineSchedule, CompiledSchedule>();
 
@@ -172,7 +235,8 @@ export function fillGiven(c: CompiledSchedule, history: readonly GivenDose[], gi
 
 /**
  * The core: every dose of one child on `asOf` into `out` (SLOTS numbers per dose, NONE where a field is absent).
- * Integer arithmetic only; the birth date is split into year/month/day once.
+ * Integer arithmetic only; the birth date is split into year/month/day once. `sex` (SEX) matters only for vaccines
+ * restricted to one sex; left out, those doses are `not-determinable`.
  */
 export function evaluateChildInto(
   c: CompiledSchedule,
@@ -180,6 +244,7 @@ export function evaluateChildInto(
   given: Int32Array,
   asOf: EpochDay,
   out: Int32Array,
+  sex: SexCode = SEX.unknown,
 ): void {
   const b = civilFromDay(birth);
   const birthMonthIndex = b.year * 12 + (b.month - 1);
@@ -194,20 +259,49 @@ export function evaluateChildInto(
     return (birthDay <= last ? epochDay(year, month, birthDay) : epochDay(year, month, last) + 1) + d;
   };
   let schoolEntry = NONE;
+  let seriesOf = -1;
+  let reduced = false;
   for (let i = 0, o = 0; i < c.count; i++, o += SLOTS) {
     out.fill(NONE, o, o + SLOTS);
+    const first = c.seriesFirst[i] as number;
+    if (first >= 0 && first !== seriesOf) {
+      seriesOf = first;
+      reduced = reducedSeriesApplies(
+        c,
+        first,
+        given,
+        asOf,
+        attain(c.seriesBeforeMonths[i] as number, c.seriesBeforeDays[i] as number),
+      );
+    }
     const givenOn = given[i] as number;
     if (givenOn !== NONE) {
       out[o + SLOT.status] = COMPLETED;
       out[o + SLOT.givenOn] = givenOn;
       continue;
     }
+    const onlyFor = c.sex[i] as number;
+    if (onlyFor !== 0 && sex !== onlyFor) {
+      // Unknown sex is said, never guessed: no window, so nothing is offered or reminded.
+      out[o + SLOT.status] = sex === SEX.unknown ? NOT_DETERMINABLE : NOT_APPLICABLE;
+      continue;
+    }
+    if (reduced && c.fullSeriesOnly[i] === 1) {
+      out[o + SLOT.status] = NOT_NEEDED;
+      continue;
+    }
+
     let legalFrom: number;
     let legalTo: number;
+    const fromAge = c.schoolYearFromAge[i] as number;
     if (c.schoolYearBeforeEntry[i] === 1) {
       if (schoolEntry === NONE) schoolEntry = schoolEntryDay(birth);
       legalFrom = addMonthsClamped(schoolEntry, -12);
       legalTo = schoolEntry - 1;
+    } else if (fromAge >= 0) {
+      // An age is reached the day before the birthday (早生まれ: born April 1 → the earlier school year).
+      legalFrom = schoolYearStart(attain(fromAge * 12, 0) - 1);
+      legalTo = schoolYearEnd(attain((c.schoolYearThroughAge[i] as number) * 12, 0) - 1);
     } else {
       legalFrom = attain(c.fromMonths[i] as number, c.fromDays[i] as number);
       legalTo = attain(c.untilMonths[i] as number, c.untilDays[i] as number) - 1;
@@ -217,7 +311,9 @@ export function evaluateChildInto(
     let earliest = legalFrom;
     let recommendedBy = Number.MAX_SAFE_INTEGER;
     let waitingFor = 0;
+    const otherSeries = first < 0 ? -1 : reduced ? FULL : REDUCED;
     for (let k = c.afterStart[i] as number, end = c.afterStart[i + 1] as number; k < end; k++) {
+      if (c.afterSeries[k] === otherSeries) continue;
       const previous = given[c.afterIndex[k] as number] as number;
       if (previous === NONE) {
         waitingFor = c.afterDose[k] as number;
@@ -242,6 +338,12 @@ export function evaluateChildInto(
     if (c.hasRecommended[i] === 1) {
       recommendedFrom = Math.max(earliest, attain(c.recFromMonths[i] as number, c.recFromDays[i] as number));
       recommendedBy = Math.min(recommendedBy, attain(c.recUntilMonths[i] as number, c.recUntilDays[i] as number) - 1);
+    } else if ((c.recSchoolYearFromAge[i] as number) >= 0) {
+      recommendedFrom = Math.max(earliest, schoolYearStart(attain((c.recSchoolYearFromAge[i] as number) * 12, 0) - 1));
+      recommendedBy = Math.min(
+        recommendedBy,
+        schoolYearEnd(attain((c.recSchoolYearThroughAge[i] as number) * 12, 0) - 1),
+      );
     }
     recommendedBy = Math.min(Math.max(Math.min(recommendedBy, legalTo), recommendedFrom), legalTo);
 
@@ -256,6 +358,34 @@ export function evaluateChildInto(
   }
 }
 
+/**
+ * Whether the reduced series (HPV 9価: 2 doses) applies: the first dose given before the age limit — or, while it is
+ * not given, today is before it (a dose today would start the reduced series) — and no dose of the vaccine given
+ * sooner than a reduced-series interval allows (a 2nd dose less than 5 months after the 1st needs the full series).
+ */
+function reducedSeriesApplies(
+  c: CompiledSchedule,
+  first: number,
+  given: Int32Array,
+  asOf: EpochDay,
+  ageLimitDay: EpochDay,
+): boolean {
+  const firstGiven = given[first] as number;
+  if ((firstGiven === NONE ? asOf : firstGiven) >= ageLimitDay) return false;
+  for (let j = first; j < c.count && c.seriesFirst[j] === first; j++) {
+    const givenOn = given[j] as number;
+    if (givenOn === NONE) continue;
+    for (let k = c.afterStart[j] as number, end = c.afterStart[j + 1] as number; k < end; k++) {
+      if (c.afterSeries[k] !== REDUCED) continue;
+      const previous = given[c.afterIndex[k] as number] as number;
+      if (previous === NONE) continue;
+      const allowedFrom = addMonthsClamped(previous, c.afterMinMonths[k] as number) + (c.afterMinDays[k] as number);
+      if (givenOn < allowedFrom) return false;
+    }
+  }
+  return true;
+}
+
 /** The status name of a status code in the typed output. */
 export const statusName = (code: number): DoseStatusName => DOSE_STATUSES[code] as DoseStatusName;
 
@@ -265,10 +395,11 @@ export function evaluateDoses(
   birth: EpochDay,
   history: readonly GivenDose[],
   asOf: EpochDay,
+  sex: SexCode = SEX.unknown,
 ): DoseStatus[] {
   const c = compiledSchedule(schedule);
   const out = new Int32Array(c.count * SLOTS);
-  evaluateChildInto(c, birth, fillGiven(c, history, new Int32Array(c.count)), asOf, out);
+  evaluateChildInto(c, birth, fillGiven(c, history, new Int32Array(c.count)), asOf, out, sex);
   const result: DoseStatus[] = [];
   for (let i = 0, o = 0; i < c.count; i++, o += SLOTS) {
     const status: DoseStatus = {
