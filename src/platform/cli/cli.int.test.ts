@@ -101,28 +101,26 @@ async function occupy(): Promise<{ server: Server; port: number }> {
   return { server, port: typeof address === 'object' && address ? address.port : 0 };
 }
 
-describe('tsunagu CLI arguments', () => {
+// Each case starts the real CLI (tsx loader, config, module graph): seconds apiece on a loaded 2-core machine, so the
+// cases run side by side and the block allows minutes, not the default 30 s.
+describe('tsunagu CLI arguments', { timeout: 180_000 }, () => {
   it('prints usage and exits 2 on an unknown command or flag', async () => {
-    for (const args of [
-      ['frobnicate'],
-      ['serve', '--bogus'],
-      ['migrate', '--force'],
-      ['seed'],
-      ['serve', '--role', 'nope'],
-    ]) {
-      const result = await run(args);
-      expect(result.code, args.join(' ')).toBe(2);
-      expect(result.stderr, args.join(' ')).toMatch(/Usage: tsunagu/);
-    }
+    const cases = [['frobnicate'], ['serve', '--bogus'], ['migrate', '--force'], ['seed'], ['serve', '--role', 'nope']];
+    const results = await Promise.all(cases.map((args) => run(args)));
+    results.forEach((result, i) => {
+      const args = cases[i]!.join(' ');
+      expect(result.code, args).toBe(2);
+      expect(result.stderr, args).toMatch(/Usage: tsunagu/);
+    });
   });
 
   it('has --help on every subcommand', async () => {
-    for (const command of ['serve', 'migrate', 'seed']) {
-      const result = await run([command, '--help']);
-      expect(result.code, command).toBe(0);
-      expect(result.stdout, command).toContain(`Usage: tsunagu ${command}`);
-    }
-    const top = await run(['--help']);
+    const commands = ['serve', 'migrate', 'seed'];
+    const [top, ...results] = await Promise.all([run(['--help']), ...commands.map((c) => run([c, '--help']))]);
+    results.forEach((result, i) => {
+      expect(result.code, commands[i]).toBe(0);
+      expect(result.stdout, commands[i]).toContain(`Usage: tsunagu ${commands[i]}`);
+    });
     expect(top.code).toBe(0);
     expect(top.stdout).toContain('serve');
   });
