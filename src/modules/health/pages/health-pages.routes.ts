@@ -15,6 +15,7 @@ import { checkEligibility } from '../clinic/check-eligibility.ts';
 import { questionnaireRequestSchema, vaccinationRequestSchema } from '../clinic/clinic.schemas.ts';
 import { issueConsentCode } from '../clinic/issue-consent-code.ts';
 import { QUESTIONS, submitQuestionnaire } from '../clinic/questionnaire.ts';
+import { questionnaireDoses } from '../clinic/questionnaire-doses.ts';
 import { listOwnVaccinations, recordVaccination } from '../clinic/vaccination-records.ts';
 import { visitView } from '../clinic/visit-view.ts';
 import { redeemPrenatalCode } from '../prenatal/redeem-prenatal-code.ts';
@@ -126,10 +127,12 @@ export async function healthPageRoutes(app: FastifyInstance, services: AppServic
     if (!child) return reply.redirect('/health', 303);
     const csrfToken = reply.generateCsrf();
     const today = tokyoToday(services.now());
+    const given = await listOwnVaccinations(ctx(request, actor), child.id);
+    const doses = questionnaireDoses(schedule, child, given, today);
     return sendPage(
       request,
       reply,
-      (lang) => questionnairePage(lang, { child, schedule, csrfToken, today, values, errors }),
+      (lang) => questionnairePage(lang, { child, schedule, doses, csrfToken, today, values, errors }),
       errors.length ? 400 : 200,
     );
   };

@@ -3,6 +3,7 @@ import type { ChildView, PregnancyView } from '../../identity/index.ts';
 import type { CheckupResultRow } from '../checkups/checkup-results.tables.ts';
 import type { IssuedConsentCode } from '../clinic/issue-consent-code.ts';
 import { QUESTIONS } from '../clinic/questionnaire.ts';
+import type { QuestionnaireDose } from '../clinic/questionnaire-doses.ts';
 import type { VaccinationRecordRow } from '../clinic/vaccination-records.ts';
 import type { RoutineSchedule } from '../vaccination/routine-schedule.ts';
 import { checkupMessages } from './checkup.messages.ts';
@@ -156,6 +157,8 @@ export function questionnairePage(
   props: {
     child: ChildView;
     schedule: RoutineSchedule;
+    /** The child's own due and upcoming doses (questionnaire-doses.ts), due first. */
+    doses: readonly QuestionnaireDose[];
     csrfToken: string;
     today: string;
     values?: Record<string, string | undefined>;
@@ -164,9 +167,10 @@ export function questionnairePage(
 ) {
   const m = healthMessages(lang);
   const v = props.values ?? {};
-  const doses = props.schedule.vaccines.flatMap((vac) =>
-    vac.doses.map((d) => ({ value: `${vac.code}:${d.dose}`, label: `${vac.name[lang]} ${m.doseN(d.dose)}` })),
-  );
+  const doses = props.doses.map((d) => ({
+    value: `${d.vaccine}:${d.dose}`,
+    label: `${vaccineName(props.schedule, d.vaccine, lang)} ${m.doseN(d.dose)}`,
+  }));
   return {
     title: m.questionnaireTitle,
     body: (
