@@ -37,16 +37,25 @@ export const sendDeliveriesJob = defineJob({
     const { notify, baseUrl } = services.config;
     const keys = await deploymentKeys(services.db);
     const started = Date.now();
-    while (Date.now() - started < JOB_BUDGET_MS) {
-      const now = services.now();
-      const batch = await claimDeliveries(
-        services.db,
-        name,
-        Math.min(channel.maxBatch, notify.sendBatch),
-        now,
-        notify.sendLeaseSeconds,
+    const claim = () =>
+      settled(
+        claimDeliveries(
+          services.db,
+          name,
+          Math.min(channel.maxBatch, notify.sendBatch),
+          services.now(),
+          notify.sendLeaseSeconds,
+        ),
       );
+    // Three stages overlap: while batch N is sent, batch N+1 is already claimed (committed, so the ledger still says
+    // what may be in flight) and batch N-1's outcomes are being written. Nothing is sent before its claim committed,
+    // and at most one batch per lane waits with a claim, well inside the lease.
+    let next = claim();
+    let recording: Promise<Settled<void>> = Promise.resolve({ ok: true, value: undefined });
+    for (;;) {
+      const batch = unwrap(await next);
       if (batch.length === 0) break;
+      next = Date.now() - started < JOB_BUDGET_MS ? claim() : Promise.resolve({ ok: true, value: [] });
       const outgoing: OutgoingDelivery[] = batch.map((d) => ({
         deliveryId: d.id,
         idempotencyKey: d.idempotencyKey,
@@ -73,9 +82,26 @@ export const sendDeliveriesJob = defineJob({
           outcomes.push({ deliveryId: d.id, status: 'temporary-failure', error: 'channel returned no outcome' });
         }
       }
-      await recordOutcomes(services.db, batch, outcomes, services.now(), notify);
+      unwrap(await recording);
+      recording = settled(recordOutcomes(services.db, batch, outcomes, services.now(), notify));
     }
+    unwrap(await recording);
     // Keep this lane going while work is left (now, at the next retry, or when a dead worker's lease ends).
     await enqueueDueSends(services, services.db, { channel: name, firstLane: lane });
   },
 });
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** A promise that is awaited later must not reject unobserved in the meantime (Node ends the process on that). */
+function settled<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+}
+
+function unwrap<T>(result: Settled<T>): T {
+  if (!result.ok) throw result.error;
+  return result.value;
+}
