@@ -1,6 +1,7 @@
 import type { Queue } from 'pg-boss';
 import { defineJob } from '../../../platform/jobs/job-registry.ts';
 import type { DeliveryOutcome, OutgoingDelivery } from '../channels/channel.ts';
+import { nextBatchLimit } from '../delivery/batch-size.ts';
 import { channelsOf } from '../delivery/channel-set.ts';
 import { channelAddress, claimDeliveries, renderedMessage } from '../delivery/claim-deliveries.ts';
 import { deploymentKeys, signUnsubscribe } from '../delivery/deployment-keys.ts';
@@ -37,25 +38,16 @@ export const sendDeliveriesJob = defineJob({
     const { notify, baseUrl } = services.config;
     const keys = await deploymentKeys(services.db);
     const started = Date.now();
-    const claim = () =>
-      settled(
-        claimDeliveries(
-          services.db,
-          name,
-          Math.min(channel.maxBatch, notify.sendBatch),
-          services.now(),
-          notify.sendLeaseSeconds,
-        ),
-      );
-    // Three stages overlap: while batch N is sent, batch N+1 is already claimed (committed, so the ledger still says
-    // what may be in flight) and batch N-1's outcomes are being written. Nothing is sent before its claim committed,
-    // and at most one batch per lane waits with a claim, well inside the lease.
-    let next = claim();
+    const maxBatch = Math.min(channel.maxBatch, notify.sendBatch);
+    let limit = maxBatch;
+    // Recording batch N overlaps claiming and sending batch N+1 (the rows are already sent; the record only touches
+    // rows still `sending` under N's batch id). The next claim is NOT taken ahead of time: a claimed batch starts its
+    // lease, and one that waited behind another would come closer to being taken back as stale.
     let recording: Promise<Settled<void>> = Promise.resolve({ ok: true, value: undefined });
-    for (;;) {
-      const batch = unwrap(await next);
+    while (Date.now() - started < JOB_BUDGET_MS) {
+      const batch = await claimDeliveries(services.db, name, limit, services.now(), notify.sendLeaseSeconds);
       if (batch.length === 0) break;
-      next = Date.now() - started < JOB_BUDGET_MS ? claim() : Promise.resolve({ ok: true, value: [] });
+      const sendStarted = performance.now();
       const outgoing: OutgoingDelivery[] = batch.map((d) => ({
         deliveryId: d.id,
         idempotencyKey: d.idempotencyKey,
@@ -84,6 +76,7 @@ export const sendDeliveriesJob = defineJob({
       }
       unwrap(await recording);
       recording = settled(recordOutcomes(services.db, batch, outcomes, services.now(), notify));
+      limit = nextBatchLimit(batch.length, performance.now() - sendStarted, notify.sendLeaseSeconds, maxBatch);
     }
     unwrap(await recording);
     // Keep this lane going while work is left (now, at the next retry, or when a dead worker's lease ends).
