@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextBatchLimit } from './batch-size.ts';
+import { firstBatchLimit, nextBatchLimit } from './batch-size.ts';
 
 describe('nextBatchLimit', () => {
   it('claims the channel maximum while a quarter of the lease covers it', () => {
@@ -16,5 +16,12 @@ describe('nextBatchLimit', () => {
     expect(nextBatchLimit(20, 60_000, 3, 500)).toBe(20);
     expect(nextBatchLimit(20, 60_000, 3, 10)).toBe(10);
     expect(nextBatchLimit(0, 0, 60, 500)).toBe(500);
+  });
+
+  it('starts small and grows with the measured rate', () => {
+    expect(firstBatchLimit(500)).toBe(100);
+    expect(firstBatchLimit(20)).toBe(20);
+    // 100 in 0.2 s = 500/s; a quarter of a 15 s lease is 1,875, capped at 500.
+    expect(nextBatchLimit(100, 200, 15, 500)).toBe(500);
   });
 });

@@ -1,5 +1,11 @@
 /** Smallest claim a lane shrinks to, so a slow provider still gets batches worth a round trip to the database. */
 const MIN_BATCH = 20;
+/** A lane's first claim, before it has measured anything: the rate decides from there (up to the channel maximum). */
+const FIRST_BATCH = 100;
+
+export function firstBatchLimit(maxBatch: number): number {
+  return Math.min(FIRST_BATCH, maxBatch);
+}
 
 /**
  * How many rows a lane claims next. A claimed batch must be sent and recorded well inside the lease, or another

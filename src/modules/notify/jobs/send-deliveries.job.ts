@@ -1,7 +1,7 @@
 import type { Queue } from 'pg-boss';
 import { defineJob } from '../../../platform/jobs/job-registry.ts';
 import type { DeliveryOutcome, OutgoingDelivery } from '../channels/channel.ts';
-import { nextBatchLimit } from '../delivery/batch-size.ts';
+import { firstBatchLimit, nextBatchLimit } from '../delivery/batch-size.ts';
 import { channelsOf } from '../delivery/channel-set.ts';
 import { channelAddress, claimDeliveries, renderedMessage } from '../delivery/claim-deliveries.ts';
 import { deploymentKeys, signUnsubscribe } from '../delivery/deployment-keys.ts';
@@ -39,7 +39,7 @@ export const sendDeliveriesJob = defineJob({
     const keys = await deploymentKeys(services.db);
     const started = Date.now();
     const maxBatch = Math.min(channel.maxBatch, notify.sendBatch);
-    let limit = maxBatch;
+    let limit = firstBatchLimit(maxBatch);
     // Recording batch N overlaps claiming and sending batch N+1 (the rows are already sent; the record only touches
     // rows still `sending` under N's batch id). The next claim is NOT taken ahead of time: a claimed batch starts its
     // lease, and one that waited behind another would come closer to being taken back as stale.
