@@ -13,7 +13,7 @@
  * planned delivery whose text never reached its user is a loss.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/tsunagu_bench_push npm run bench:push-deliver
- *   (BENCH_LANES=4 parallel send jobs per worker; BENCH_WORKERS=1 worker processes; LINE_RATE_PER_SECOND default
+ *   (BENCH_LANES=4 parallel send jobs per worker; BENCH_WORKERS=2 worker processes; LINE_RATE_PER_SECOND default
  *   2,000 requests/s per LINE channel)
  */
 // The app's module graph first (modules import each other through their index files).
@@ -30,7 +30,8 @@ import { closeServices, openServices, prepareDatabase } from '../src/platform/ru
 import { assertBenchDatabase } from './push-synthetic.ts';
 
 const LANES = Number(process.env.BENCH_LANES ?? 4);
-const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
+// Two sender processes by default: the worker role scales horizontally, and one process is bound by its own CPU.
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 
 /** Messages per second LINE accepted between two samples of the server's running totals. */
 function rate(from: { at: number; n: number }, to: { at: number; n: number }): number {
