@@ -38,7 +38,7 @@ async function main() {
       insert into notify_line_channels (municipality_code, channel_id, channel_secret, access_token)
       select code, 'bench-' || code, 'local-line-channel-secret', 'local-line-channel-access-token'
         from municipalities where code <> '130001'`);
-    await generateFamilies(services, { children: CHILDREN, lineShare: 0.3, lineChannelId: 'bench-131237' });
+    await generateFamilies(services, { children: CHILDREN, lineShare: 0.3, lineChannelPrefix: 'bench-' });
     console.log(`families: ${CHILDREN} children generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
     const month = currentTokyoMonth(new Date());

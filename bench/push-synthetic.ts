@@ -26,12 +26,14 @@ export async function importFullSizeRegistry(services: AppServices): Promise<num
 
 /**
  * Families in one set-based pass: `children` children in children/1.5 households (one parent each), ages spread
- * evenly over 0–18 years, 2% of households expecting, and a LINE endpoint for `lineShare` of the parents. Children
- * share one name, so digests with the same programs have the same text (LINE multicast can group them).
+ * evenly over 0–18 years, 2% of households expecting, and a LINE endpoint for `lineShare` of the parents on their
+ * municipality's LINE channel (`lineChannelPrefix` + code: one channel per municipality, as in production, and LINE
+ * counts its rate limits per channel). Children share one name, but each digest links to its own inbox entry, so
+ * every LINE text is personal.
  */
 export async function generateFamilies(
   services: AppServices,
-  options: { children: number; lineShare: number; lineChannelId: string },
+  options: { children: number; lineShare: number; lineChannelPrefix: string },
 ): Promise<void> {
   const households = Math.ceil(options.children / 1.5);
   const db = services.db;
@@ -67,7 +69,8 @@ export async function generateFamilies(
       join bench_munis m on m.i = g % (select count(*) from bench_munis)`);
   await db.execute(sql`
     insert into notify_endpoints (parent_id, household_id, municipality_code, channel, address_key, address)
-    select p.id, p.household_id, p.municipality_code, 'line', 'U' || md5('line' || p.id), ${JSON.stringify({ lineChannelId: options.lineChannelId })}::jsonb
+    select p.id, p.household_id, p.municipality_code, 'line', 'U' || md5('line' || p.id),
+           jsonb_build_object('lineChannelId', ${options.lineChannelPrefix}::text || p.municipality_code)
       from parents p
      where p.issuer = 'https://bench.invalid' and abs(hashtext(p.id::text)) % 1000 < ${Math.round(options.lineShare * 1000)}::int`);
   // Quiet hours off, so the benchmark measures sending whatever time it runs at.

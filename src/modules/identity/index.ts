@@ -1,7 +1,6 @@
 import type { TsunaguModule } from '../../platform/module.ts';
 import './identity.events.ts';
 import { identityRoutes } from './identity.routes.ts';
-import { grantQueueAccess } from './use-cases/grant-queue-access.ts';
 import { seedDemoStaff } from './use-cases/seed-demo-staff.ts';
 import { usersCommand } from './users.command.ts';
 
@@ -51,7 +50,6 @@ export type { UseCaseContext } from './use-cases/use-case-context.ts';
 export const identityModule: TsunaguModule = {
   name: 'identity',
   routes: (app, services) => identityRoutes(app, services),
-  syncReferenceData: (services) => grantQueueAccess(services.db),
   seedDemo: (services) => seedDemoStaff(services),
   commands: [usersCommand],
 };

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { ScopedTx } from '../../../platform/db/tenant-scope.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import './consultation.events.ts';
@@ -6,9 +5,9 @@ import './consultation.events.ts';
 type ConsultationEvent = 'consultation.booked' | 'consultation.cancelled';
 
 /**
- * Publishes a consultation event in the booking's own transaction, as the last step of it. The outbox row is written
- * as the session user again (RESET ROLE) because the delivery jobs go into pg-boss's own schema, which the RLS-bound
- * role tsunagu_app has no grant on; every tenant-owned read and write of the use case has already happened by then.
+ * Publishes a consultation event in the booking's own transaction, as the last step of it, still as the RLS-bound
+ * role: tsunagu_app may enqueue into pg-boss's schema (migration pgboss-grants), so the outbox row and its delivery
+ * jobs commit with the booking under the same tenant scope.
  */
 export async function publishConsultationEvent(
   services: AppServices,
@@ -17,7 +16,6 @@ export async function publishConsultationEvent(
   payload: { bookingId: string; householdId: string; municipalityCode: string; startsAt: Date },
   requestId: string | null,
 ): Promise<void> {
-  await tx.execute(sql`reset role`);
   await services.events.publish(
     tx,
     type,

@@ -96,6 +96,9 @@ export const householdRelationships = pgTable(
   },
   (t) => [
     uniqueIndex('household_relationships_pair_key').on(t.parentId, t.childId),
+    // child → guardians: notify's monthly plan joins each child it plans for to its parents (without it, one
+    // sequential scan of every relationship per municipality planned).
+    index('household_relationships_child_idx').on(t.childId),
     check('household_relationships_kind_check', sql`${t.relationship} in ('mother', 'father', 'guardian')`),
   ],
 );

@@ -16,6 +16,7 @@ import { truncateUtf16 } from './text-limits.ts';
 /** LINE's published limits for a multicast: 500 user ids per request, 5,000 characters per text message. */
 export const LINE_MULTICAST_MAX_RECIPIENTS = 500;
 export const LINE_TEXT_MAX_CHARS = 5_000;
+const DEFAULT_LINE_CONCURRENCY = 32;
 
 export interface LineChannelOptions {
   /** https://api.line.me in production; the local LINE server's url in demo mode and tests. */
@@ -26,7 +27,11 @@ export interface LineChannelOptions {
   requestsPerSecond: number;
   /** A request that has not answered by then counts as a temporary failure; its retry key makes a resend safe. */
   timeoutMs?: number;
-  /** Requests of one send() in flight at once. */
+  /**
+   * Requests of one send() in flight at once (default 32). Every digest text is personal, so a batch of 500 is 500
+   * requests: with a handful in flight the lane waits on round trips, not on LINE's rate limit. The token bucket
+   * still caps the rate per LINE channel.
+   */
   concurrency?: number;
 }
 
@@ -141,21 +146,25 @@ export function createLineChannel(options: LineChannelOptions): Channel {
         else outcomes.push(wrongAddress(delivery, 'line'));
       }
       const tokens = new Map<string, Promise<{ accessToken: string }>>();
-      const results = await mapConcurrent(planMulticasts(lineDeliveries), options.concurrency ?? 8, async (request) => {
-        let token = tokens.get(request.lineChannelId);
-        if (!token) {
-          token = options.credentials(request.lineChannelId);
-          tokens.set(request.lineChannelId, token);
-        }
-        let accessToken: string;
-        try {
-          accessToken = (await token).accessToken;
-        } catch (error) {
-          const reason = `LINE credentials of channel ${request.lineChannelId} are unavailable: ${errorText(error)}`;
-          return request.deliveries.map((delivery) => temporaryFailure(delivery, reason));
-        }
-        return sendMulticast(request, accessToken);
-      });
+      const results = await mapConcurrent(
+        planMulticasts(lineDeliveries),
+        options.concurrency ?? DEFAULT_LINE_CONCURRENCY,
+        async (request) => {
+          let token = tokens.get(request.lineChannelId);
+          if (!token) {
+            token = options.credentials(request.lineChannelId);
+            tokens.set(request.lineChannelId, token);
+          }
+          let accessToken: string;
+          try {
+            accessToken = (await token).accessToken;
+          } catch (error) {
+            const reason = `LINE credentials of channel ${request.lineChannelId} are unavailable: ${errorText(error)}`;
+            return request.deliveries.map((delivery) => temporaryFailure(delivery, reason));
+          }
+          return sendMulticast(request, accessToken);
+        },
+      );
       for (const result of results) outcomes.push(...result);
       return outcomes;
     },

@@ -52,16 +52,38 @@ async function buildChannels(services: AppServices): Promise<ChannelSet> {
     line: createLineChannel({
       baseUrl: notify.lineApiBaseUrl,
       requestsPerSecond: notify.lineRatePerSecond,
-      // Read on every request rather than cached: an operator who fixes a channel's token fixes the next retry.
-      credentials: async (lineChannelId) => {
-        const result = await services.db.execute<{ access_token: string }>(
-          sql`select access_token from notify_line_channels where channel_id = ${lineChannelId}`,
-        );
+      credentials: lineCredentials(services),
+    }),
+    webhook: createWebhookChannel({ timeoutMs: 10_000 }),
+  };
+}
+
+/** How long a LINE channel's access token is reused before it is read again. */
+const LINE_CREDENTIALS_TTL_MS = 5_000;
+
+/**
+ * A batch of 500 digests spans many municipalities, i.e. many LINE channels; reading each channel's token per batch
+ * cost a query per channel per batch. Tokens are kept for a few seconds only, so an operator who fixes a channel's
+ * token still fixes the next retry (retries wait at least NOTIFY_RETRY_BASE_SECONDS). A failed lookup is not kept.
+ */
+function lineCredentials(services: AppServices): (lineChannelId: string) => Promise<{ accessToken: string }> {
+  const cache = new Map<string, { at: number; token: Promise<{ accessToken: string }> }>();
+  return (lineChannelId) => {
+    const hit = cache.get(lineChannelId);
+    if (hit && performance.now() - hit.at < LINE_CREDENTIALS_TTL_MS) return hit.token;
+    const token = services.db
+      .execute<{ access_token: string }>(
+        sql`select access_token from notify_line_channels where channel_id = ${lineChannelId}`,
+      )
+      .then((result) => {
         const row = result.rows[0];
         if (!row) throw new Error(`no LINE channel ${lineChannelId} is configured`);
         return { accessToken: row.access_token };
-      },
-    }),
-    webhook: createWebhookChannel({ timeoutMs: 10_000 }),
+      });
+    cache.set(lineChannelId, { at: performance.now(), token });
+    token.catch(() => {
+      if (cache.get(lineChannelId)?.token === token) cache.delete(lineChannelId);
+    });
+    return token;
   };
 }

@@ -115,6 +115,10 @@ describe('a worker killed mid-run', () => {
       losses: 0,
       received: FAMILIES,
     });
+    // The server's own count agrees: no user was handed the same text twice, whatever was re-sent after the kill
+    // (a batch the dead worker had claimed, sent or only prefetched goes out again under the same retry keys).
+    expect(line.stats.repeatedDeliveries).toBe(0);
+    expect(line.stats.acceptedRecipients).toBe(FAMILIES);
   }, 180_000);
 
   it('waits out a 429 storm and then delivers everything once', async () => {

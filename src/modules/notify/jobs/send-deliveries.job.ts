@@ -1,6 +1,7 @@
 import type { Queue } from 'pg-boss';
 import { defineJob } from '../../../platform/jobs/job-registry.ts';
 import type { DeliveryOutcome, OutgoingDelivery } from '../channels/channel.ts';
+import { firstBatchLimit, nextBatchLimit } from '../delivery/batch-size.ts';
 import { channelsOf } from '../delivery/channel-set.ts';
 import { channelAddress, claimDeliveries, renderedMessage } from '../delivery/claim-deliveries.ts';
 import { deploymentKeys, signUnsubscribe } from '../delivery/deployment-keys.ts';
@@ -37,16 +38,16 @@ export const sendDeliveriesJob = defineJob({
     const { notify, baseUrl } = services.config;
     const keys = await deploymentKeys(services.db);
     const started = Date.now();
+    const maxBatch = Math.min(channel.maxBatch, notify.sendBatch);
+    let limit = firstBatchLimit(maxBatch);
+    // Recording batch N overlaps claiming and sending batch N+1 (the rows are already sent; the record only touches
+    // rows still `sending` under N's batch id). The next claim is NOT taken ahead of time: a claimed batch starts its
+    // lease, and one that waited behind another would come closer to being taken back as stale.
+    let recording: Promise<Settled<void>> = Promise.resolve({ ok: true, value: undefined });
     while (Date.now() - started < JOB_BUDGET_MS) {
-      const now = services.now();
-      const batch = await claimDeliveries(
-        services.db,
-        name,
-        Math.min(channel.maxBatch, notify.sendBatch),
-        now,
-        notify.sendLeaseSeconds,
-      );
+      const batch = await claimDeliveries(services.db, name, limit, services.now(), notify.sendLeaseSeconds);
       if (batch.length === 0) break;
+      const sendStarted = performance.now();
       const outgoing: OutgoingDelivery[] = batch.map((d) => ({
         deliveryId: d.id,
         idempotencyKey: d.idempotencyKey,
@@ -73,9 +74,27 @@ export const sendDeliveriesJob = defineJob({
           outcomes.push({ deliveryId: d.id, status: 'temporary-failure', error: 'channel returned no outcome' });
         }
       }
-      await recordOutcomes(services.db, batch, outcomes, services.now(), notify);
+      unwrap(await recording);
+      recording = settled(recordOutcomes(services.db, batch, outcomes, services.now(), notify));
+      limit = nextBatchLimit(batch.length, performance.now() - sendStarted, notify.sendLeaseSeconds, maxBatch);
     }
+    unwrap(await recording);
     // Keep this lane going while work is left (now, at the next retry, or when a dead worker's lease ends).
     await enqueueDueSends(services, services.db, { channel: name, firstLane: lane });
   },
 });
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** A promise that is awaited later must not reject unobserved in the meantime (Node ends the process on that). */
+function settled<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+}
+
+function unwrap<T>(result: Settled<T>): T {
+  if (!result.ok) throw result.error;
+  return result.value;
+}

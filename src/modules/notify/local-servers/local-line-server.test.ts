@@ -102,4 +102,35 @@ describe('local LINE Messaging API server', () => {
     expect(phone).toContain('&lt;b&gt;健診&lt;/b&gt;のお知らせ');
     expect(line.received(userId)).toHaveLength(1);
   });
+
+  it('keeps running totals past the recording cap: 409 for a known retry key, a repeated text counted as a duplicate', async () => {
+    const line = await startLocalLineServer({ maxRecorded: 2 });
+    closers.push(line.close);
+    const multicast = (to: string[], text: string, retryKey: string) =>
+      fetch(`${line.url}/v2/bot/message/multicast`, {
+        method: 'POST',
+        headers: { ...auth, 'x-line-retry-key': retryKey },
+        body: JSON.stringify({ to, messages: [{ type: 'text', text }] }),
+      });
+    const [a, b, c] = [lineUserId(1), lineUserId(2), lineUserId(3)];
+    expect((await multicast([a, b], 'お知らせ1', '11111111-1111-4111-8111-111111111111')).status).toBe(200);
+    // The same retry key again: LINE answers 409 and sends nothing.
+    expect((await multicast([a, b], 'お知らせ1', '11111111-1111-4111-8111-111111111111')).status).toBe(409);
+    expect((await multicast([c], 'お知らせ1', '22222222-2222-4222-8222-222222222222')).status).toBe(200);
+    // A new retry key with a text user b already has: delivered again, which is what a duplicate looks like.
+    expect((await multicast([b], 'お知らせ1', '33333333-3333-4333-8333-333333333333')).status).toBe(200);
+    line.failNext(1, 429, 1);
+    expect((await multicast([a], 'お知らせ2', '44444444-4444-4444-8444-444444444444')).status).toBe(429);
+
+    expect(line.stats).toEqual({
+      requests: 5,
+      accepted: 3,
+      acceptedRecipients: 4,
+      conflicts: 1,
+      failed: 1,
+      repeatedDeliveries: 1,
+    });
+    expect(line.requests.length).toBeLessThanOrEqual(3);
+    expect(line.requests.at(-1)).toMatchObject({ status: 429, recipients: [a] });
+  });
 });

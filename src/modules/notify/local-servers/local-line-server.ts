@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { escapeHtml, page } from './html.ts';
@@ -27,8 +27,29 @@ export interface LocalLineServerOptions {
   accountLinkWebhookUrl?: string;
   /** Channel access tokens answered with 200; anything else gets LINE's 401. */
   accessTokens?: string[];
-  /** Oldest requests are dropped past this many, so a long demo does not grow without end. */
+  /** Oldest requests are dropped past this many, so a long demo does not grow without end (0: keep none). */
   maxRecorded?: number;
+}
+
+/**
+ * Running totals over every message request since start, kept in O(1) per request so a benchmark can poll them while
+ * hundreds of thousands of requests go by (the recorded list is capped; these are not).
+ */
+export interface LocalLineStats {
+  /** Multicast/push requests, whatever the answer. */
+  requests: number;
+  /** Requests answered 200 and the recipients they addressed. */
+  accepted: number;
+  acceptedRecipients: number;
+  /** Requests answered 409: the retry key had already been accepted, nothing was sent again. */
+  conflicts: number;
+  /** Requests answered 429 or 5xx (failNext). */
+  failed: number;
+  /**
+   * Recipients of an accepted request who had already received the identical text (same user, same text) through an
+   * earlier accepted request: what a parent would see as a duplicate.
+   */
+  repeatedDeliveries: number;
 }
 
 export interface RecordedLineRequest {
@@ -56,6 +77,7 @@ export interface LocalLineServer {
   url: string;
   port: number;
   requests: RecordedLineRequest[];
+  stats: LocalLineStats;
   /** Every text message a user received through an accepted (200) request, in order. */
   received(userId?: string): ReceivedLineMessage[];
   /** The next `count` message requests (multicast/push) answer `status`, with Retry-After when given. */
@@ -92,14 +114,46 @@ export async function startLocalLineServer(options: LocalLineServerOptions = {})
   const maxRecorded = options.maxRecorded ?? 100_000;
   let webhookUrl = options.accountLinkWebhookUrl;
   const requests: RecordedLineRequest[] = [];
+  const stats: LocalLineStats = {
+    requests: 0,
+    accepted: 0,
+    acceptedRecipients: 0,
+    conflicts: 0,
+    failed: 0,
+    repeatedDeliveries: 0,
+  };
+  /** sha1(user, text) of every accepted delivery: 20 bytes each instead of the text, so millions fit. */
+  const deliveredTexts = new Set<string>();
   /** Retry keys LINE has accepted, per access token (LINE scopes them to the channel), with the request they made. */
   const acceptedKeys = new Map<string, Map<string, string>>();
   const linkTokens = new Map<string, LinkToken>();
   let failure: Failure | undefined;
 
   function record(entry: RecordedLineRequest) {
+    if (maxRecorded <= 0) return;
     requests.push(entry);
-    if (requests.length > maxRecorded) requests.splice(0, requests.length - maxRecorded);
+    // Trim in chunks: dropping one entry per request would shift the whole array every time once it is full.
+    if (requests.length > maxRecorded + Math.max(1, maxRecorded >> 4))
+      requests.splice(0, requests.length - maxRecorded);
+  }
+
+  function countAnswer(status: number, recipients: string[], messages: unknown) {
+    stats.requests += 1;
+    if (status === 409) stats.conflicts += 1;
+    else if (status === 429 || status >= 500) stats.failed += 1;
+    if (status !== 200) return;
+    stats.accepted += 1;
+    stats.acceptedRecipients += recipients.length;
+    const texts = (Array.isArray(messages) ? (messages as { type?: string; text?: string }[]) : [])
+      .filter((message) => message?.type === 'text')
+      .map((message) => message.text ?? '');
+    for (const user of recipients) {
+      for (const text of texts) {
+        const key = createHash('sha1').update(user).update('\u0000').update(text).digest('base64');
+        if (deliveredTexts.has(key)) stats.repeatedDeliveries += 1;
+        else deliveredTexts.add(key);
+      }
+    }
   }
 
   function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -138,6 +192,7 @@ export async function startLocalLineServer(options: LocalLineServerOptions = {})
         ? [body.to]
         : [];
     const answer = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      countAnswer(status, recipients, body.messages);
       record({ ...base, body, recipients, status });
       json(res, status, payload, { 'x-line-request-id': requestId, ...headers });
     };
@@ -397,6 +452,7 @@ ${sections || '<p>No messages yet.</p>'}`,
     url: `http://127.0.0.1:${port}`,
     port,
     requests,
+    stats,
     received,
     failNext(count, status, retryAfterSeconds) {
       failure = count > 0 ? { remaining: count, status, retryAfterSeconds } : undefined;

@@ -1,0 +1,1 @@
+CREATE INDEX "household_relationships_child_idx" ON "household_relationships" USING btree ("child_id");
