@@ -74,6 +74,7 @@ export async function previewHouseholdBenefits(ctx: ParentContext) {
     const benefits = evaluateBenefits({ fiscalYear, child: toChildFacts(facts) }).map((evaluation) => {
       const claim = claims.find(
         (c) =>
+          c.status !== 'withdrawn' &&
           c.childId === child.id &&
           c.benefitCode === evaluation.code &&
           (evaluation.code === 'akachan-first' || c.fiscalYear === fiscalYear),
