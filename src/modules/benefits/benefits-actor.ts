@@ -10,7 +10,8 @@ import type { TransitionParty } from './claim-status.ts';
 export type StaffRole = 'benefits-clerk' | 'benefits-approver' | 'benefits-treasury';
 
 export type BenefitsActor =
-  | { kind: 'parent'; parentId: string }
+  /** householdId: identity's household of the signed-in parent, the row-level-security scope of their reads. */
+  | { kind: 'parent'; parentId: string; householdId: string }
   | { kind: 'staff'; staffId: string; role: StaffRole; municipalityCode: string }
   | { kind: 'system'; name: string };
 

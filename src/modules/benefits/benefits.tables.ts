@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { municipalities } from '../municipalities/municipalities.tables.ts';
 import { CLAIM_STATUSES, type ClaimStatus } from './claim-status.ts';
 import type { ClaimableBenefit } from './rules/evaluation.ts';
@@ -85,7 +97,12 @@ export const benefitClaims = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    unique('benefit_claims_once_per_child').on(t.childId, t.benefitCode, t.fiscalYear),
+    // One live claim per (child, benefit, fiscal year). A withdrawn (取下げ) claim keeps its row and timeline but
+    // releases the key, so the parent can apply again that year; submissions name the same predicate in their
+    // ON CONFLICT so PostgreSQL infers this index as the arbiter.
+    uniqueIndex('benefit_claims_once_per_child')
+      .on(t.childId, t.benefitCode, t.fiscalYear)
+      .where(sql`status <> 'withdrawn'`),
     index('benefit_claims_queue_idx').on(t.municipalityCode, t.status, t.createdAt),
     index('benefit_claims_application_idx').on(t.applicationId),
     index('benefit_claims_parent_idx').on(t.parentId),

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/record-audit.ts';
-import type { Tx } from '../../platform/db/database.ts';
+import type { ScopedTx } from '../../platform/db/tenant-scope.ts';
 import { AppError, badRequest, forbidden } from '../../platform/http/app-error.ts';
 import type { AppServices } from '../../platform/services.ts';
 import { benefitClaimHistory, benefitClaims } from './benefits.tables.ts';
@@ -17,7 +17,7 @@ export type ClaimRow = typeof benefitClaims.$inferSelect;
  */
 export async function lockClaimInScope(
   services: AppServices,
-  tx: Tx,
+  tx: ScopedTx,
   actor: BenefitsActor,
   claimId: string,
   requestId?: string | null,
@@ -48,7 +48,7 @@ export function inScope(actor: BenefitsActor, claim: Pick<ClaimRow, 'parentId' |
  */
 export async function transitionClaim(
   services: AppServices,
-  tx: Tx,
+  tx: ScopedTx,
   claim: ClaimRow,
   to: ClaimStatus,
   options: { actor: BenefitsActor; reason?: string | null; requestId?: string | null; purpose: string },

@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
+import { withTenantScope } from '../../../platform/db/tenant-scope.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import { getHousehold, registerChild } from '../../identity/index.ts';
 import { type ParentContext, requireParent } from '../use-cases/household-benefits.ts';
@@ -12,7 +13,7 @@ const notFound = () =>
 /** The births reported for the parent's household that wait for the parent's confirmation. */
 export async function listPendingBirths(ctx: ParentContext) {
   const { parentId, householdId } = requireParent(ctx.actor);
-  return ctx.services.db.transaction(async (tx) => {
+  return withTenantScope(ctx.services.db, { kind: 'household', householdId }, async (tx) => {
     const rows = await tx
       .select()
       .from(birthReports)
@@ -48,7 +49,8 @@ export async function listPendingBirths(ctx: ParentContext) {
  */
 export async function confirmBirth(ctx: ParentContext, input: { birthReportId: string }) {
   const { parentId, householdId } = requireParent(ctx.actor);
-  return ctx.services.db.transaction(async (tx) => {
+  // The household's scope: another household's report is invisible here as well as refused below.
+  return withTenantScope(ctx.services.db, { kind: 'household', householdId }, async (tx) => {
     const [report] = await tx.select().from(birthReports).where(eq(birthReports.id, input.birthReportId)).for('update');
     if (!report || report.householdId !== householdId) {
       await recordAudit(ctx.services.db, {

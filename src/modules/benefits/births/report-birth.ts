@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Actor } from '../../../platform/access/actor.ts';
-import { authorize } from '../../../platform/access/authorize.ts';
+import { authorize, scopeOf } from '../../../platform/access/authorize.ts';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
-import { AppError } from '../../../platform/http/app-error.ts';
+import { withTenantScope } from '../../../platform/db/tenant-scope.ts';
+import { AppError, forbidden } from '../../../platform/http/app-error.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import { getHousehold } from '../../identity/index.ts';
 import { civilDateSchema } from '../benefits.schemas.ts';
@@ -85,7 +86,10 @@ export async function reportBirth(
       ],
     );
   }
-  return services.db.transaction(async (tx) => {
+  // The staff member's own scope: the insert's municipality must be one row-level security lets them write.
+  const scope = scopeOf(input.actor);
+  if (!scope) throw forbidden();
+  return withTenantScope(services.db, scope, async (tx) => {
     const [row] = await tx
       .insert(birthReports)
       .values({

@@ -99,6 +99,30 @@ describe('parent claim pages: resubmit after a fix request, withdraw with confir
     expect(after.body).not.toContain('data-testid="withdraw-link"');
     // The confirmation page of a closed claim sends back to the claim.
     expect((await browser.request({ url: `/benefits/claims/${support}/withdraw` })).statusCode).toBe(303);
+
+    // The withdrawn claim no longer holds the year: the apply page offers 018サポート again, and applying opens a
+    // new claim beside the withdrawn one (the gift, still open, is not offered twice).
+    const page = await browser.request({ url: '/benefits' });
+    expect(page.body).toContain('data-testid="benefits-next"');
+    expect(formField(page.body, 'selection')).not.toContain('akachan-first');
+    const reapplied = await browser.request({
+      method: 'POST',
+      url: '/benefits/apply',
+      form: {
+        _csrf: formField(page.body, '_csrf'),
+        idempotencyKey: formField(page.body, 'idempotencyKey'),
+        selection: formField(page.body, 'selection'),
+        source: 'manual',
+        ...account,
+      },
+    });
+    expect(reapplied.statusCode).toBe(303);
+    const list = (await browser.request({ url: '/benefits/claims' })).body;
+    const supportClaims = [
+      ...list.matchAll(/data-benefit="018support"[\s\S]*?href="\/benefits\/claims\/([0-9a-f-]{36})"/g),
+    ];
+    expect(new Set(supportClaims.map((m) => m[1])).size).toBe(2);
+    expect(supportClaims.map((m) => m[1])).toContain(support);
   });
 
   it('shows the reason, validates the corrected account, resubmits; another parent gets a 404', async () => {

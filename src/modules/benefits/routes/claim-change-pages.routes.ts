@@ -40,7 +40,11 @@ export async function claimChangePageRoutes(app: FastifyInstance, services: AppS
   const r = app.withTypeProvider<ZodTypeProvider>();
   const csrf = { preHandler: app.csrfProtection };
   const { signedInParent, ctx } = helpers;
-  const claimActor = (actor: Actor): BenefitsActor => ({ kind: 'parent', parentId: actor.id! });
+  const claimActor = (actor: Actor): BenefitsActor => ({
+    kind: 'parent',
+    parentId: actor.id!,
+    householdId: actor.householdId!,
+  });
   const childNameOf = async (request: FastifyRequest, actor: Actor, childId: string) => {
     const preview = await previewHouseholdBenefits(ctx(request, actor));
     return preview.household.children.find((c) => c.id === childId)?.name ?? '';

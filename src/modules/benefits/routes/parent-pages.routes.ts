@@ -159,7 +159,7 @@ export async function benefitsParentPageRoutes(
       const preview = await previewHouseholdBenefits(ctx(request, actor));
       const names = new Map(preview.household.children.map((c) => [c.id, c.name]));
       const gifts = await listGiftDispatchStatuses(services, {
-        actor: { kind: 'parent', parentId: actor.id! },
+        actor: { kind: 'parent', parentId: actor.id!, householdId: actor.householdId! },
         claimIds: preview.claims.map((c) => c.id),
       });
       const claims = preview.claims.map((c) => {

@@ -28,3 +28,24 @@ export function applicationFor(
     ...rest,
   };
 }
+
+/**
+ * The household of a test parent made with `newParentId`: one fresh id per parent, the same on every call, so a
+ * test submits with it and reads back as that parent through the household's row-level-security scope.
+ */
+const households = new Map<string, string>();
+export function householdOf(parentId: string): string {
+  let id = households.get(parentId);
+  if (!id) {
+    id = randomUUID();
+    households.set(parentId, id);
+  }
+  return id;
+}
+
+/** The benefits actor of a test parent, in their household's scope. */
+export const parentOf = (parentId: string) => ({
+  kind: 'parent' as const,
+  parentId,
+  householdId: householdOf(parentId),
+});

@@ -9,6 +9,7 @@ import '../gift/gift-dispatch-events.ts';
 import { benefitGiftDispatches, benefitGiftDispatchHistory } from '../gift/gift-dispatch.tables.ts';
 import { GIFT_DISPATCH_STATUSES, type GiftDispatchStatus, giftDispatchFrom } from '../gift/gift-dispatch-status.ts';
 import { parseInput } from '../input-validation.ts';
+import { inBenefitsScope } from './benefits-scope.ts';
 
 const inputSchema = z.object({
   municipalityCode: z.string().refine((v) => /^\d{6}$/.test(v), {
@@ -54,7 +55,7 @@ export async function advanceGiftDispatches(
   if (!staffCovers(actor, municipalityCode)) throw forbidden();
   const from = giftDispatchFrom(to);
 
-  return services.db.transaction(async (tx) => {
+  return inBenefitsScope(services, actor, async (tx) => {
     const conditions: SQL[] = [
       eq(benefitClaims.municipalityCode, municipalityCode),
       eq(benefitClaims.benefitCode, 'akachan-first'),

@@ -2,6 +2,7 @@ import type { AppServices } from '../../../platform/services.ts';
 import type { BenefitsActor } from '../benefits-actor.ts';
 import type { ClaimStatus } from '../claim-status.ts';
 import { lockClaimInScope, transitionClaim } from '../claim-transition.ts';
+import { inBenefitsScope } from './benefits-scope.ts';
 
 /**
  * One claim, one move: the parent withdrawing or resubmitting after a fix request, staff starting a review,
@@ -12,7 +13,7 @@ export async function changeClaimStatus(
   services: AppServices,
   input: { actor: BenefitsActor; claimId: string; to: ClaimStatus; reason?: string | null; requestId?: string | null },
 ) {
-  return services.db.transaction(async (tx) => {
+  return inBenefitsScope(services, input.actor, async (tx) => {
     const claim = await lockClaimInScope(services, tx, input.actor, input.claimId, input.requestId);
     const updated = await transitionClaim(services, tx, claim, input.to, {
       actor: input.actor,

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../platform/testing/test-app.ts';
 import type { BenefitsActor } from '../benefits-actor.ts';
-import { applicationFor, newParentId } from '../testing/benefit-factories.ts';
+import { applicationFor, householdOf, newParentId, parentOf } from '../testing/benefit-factories.ts';
 import { advanceGiftDispatches } from './advance-gift-dispatches.ts';
 import { changeClaimStatus } from './change-claim-status.ts';
 import { getClaimTimeline } from './get-claim-timeline.ts';
@@ -31,10 +31,11 @@ async function newbornClaims(municipalityCode = ITABASHI) {
   const parentId = newParentId();
   const result = await submitApplication(t.services, {
     parentId,
+    householdId: householdOf(parentId),
     application: applicationFor({ birthDate: '2025-05-10', municipalityCode }),
   });
   const [support, gift] = result.claims.map((c) => c.claim!.id);
-  return { parentId, parent: { kind: 'parent', parentId } as BenefitsActor, support: support!, gift: gift! };
+  return { parentId, parent: parentOf(parentId) as BenefitsActor, support: support!, gift: gift! };
 }
 
 const events = async (type: string, claimId: string) =>
@@ -62,7 +63,7 @@ describe('a parent answers a fix request or withdraws', () => {
     });
     // Another parent cannot see it; staff cannot resubmit for the parent.
     await expect(
-      resubmitClaim(t.services, { actor: { kind: 'parent', parentId: newParentId() }, claimId: support, note: 'x' }),
+      resubmitClaim(t.services, { actor: parentOf(newParentId()), claimId: support, note: 'x' }),
     ).rejects.toMatchObject({ status: 404 });
     await expect(resubmitClaim(t.services, { actor: clerk, claimId: support, note: 'x' })).rejects.toMatchObject({
       status: 403,

@@ -14,6 +14,7 @@ import { buildTransferFile, type TransferRecord } from '../payments/zengin-trans
 import { parseCivilDate } from '../rules/civil-date.ts';
 import { plainDate } from '../rules/evaluation.ts';
 import { benefitParameters } from '../rules/parameters.ts';
+import { inBenefitsScope } from './benefits-scope.ts';
 
 const kana = (max: number) => z.string().max(max).refine(isZenginText, { message: 'Use 全銀 half-width characters' });
 const digits = (n: number) => z.string().regex(new RegExp(`^\\d{${n}}$`));
@@ -81,7 +82,7 @@ export async function generatePaymentBatch(
   );
   const transferDate = parseCivilDate(batch.transferDate)!;
 
-  return services.db.transaction(async (tx) => {
+  return inBenefitsScope(services, actor, async (tx) => {
     const due = await tx
       .select({ claim: benefitClaims, account: benefitApplications })
       .from(benefitClaims)

@@ -3,6 +3,7 @@ import type { AppServices } from '../../../platform/services.ts';
 import { benefitApplications, benefitClaims } from '../benefits.tables.ts';
 import type { BenefitsActor } from '../benefits-actor.ts';
 import type { BenefitEvaluation } from '../rules/evaluation.ts';
+import { inBenefitsScope } from './benefits-scope.ts';
 import { getClaimTimeline } from './get-claim-timeline.ts';
 
 /**
@@ -14,19 +15,21 @@ export async function getClaimDetail(
   input: { actor: BenefitsActor; claimId: string; requestId?: string | null },
 ) {
   const view = await getClaimTimeline(services, input);
-  const [row] = await services.db
-    .select({
-      evaluation: benefitClaims.evaluation,
-      bankCode: benefitApplications.bankCode,
-      branchCode: benefitApplications.branchCode,
-      accountType: benefitApplications.accountType,
-      accountNumber: benefitApplications.accountNumber,
-      holder: benefitApplications.accountHolderKana,
-      signed: benefitApplications.signature,
-    })
-    .from(benefitClaims)
-    .innerJoin(benefitApplications, eq(benefitApplications.id, benefitClaims.applicationId))
-    .where(eq(benefitClaims.id, input.claimId));
+  const [row] = await inBenefitsScope(services, input.actor, (tx) =>
+    tx
+      .select({
+        evaluation: benefitClaims.evaluation,
+        bankCode: benefitApplications.bankCode,
+        branchCode: benefitApplications.branchCode,
+        accountType: benefitApplications.accountType,
+        accountNumber: benefitApplications.accountNumber,
+        holder: benefitApplications.accountHolderKana,
+        signed: benefitApplications.signature,
+      })
+      .from(benefitClaims)
+      .innerJoin(benefitApplications, eq(benefitApplications.id, benefitClaims.applicationId))
+      .where(eq(benefitClaims.id, input.claimId)),
+  );
   const evaluation = row?.evaluation as BenefitEvaluation | undefined;
   return {
     ...view,

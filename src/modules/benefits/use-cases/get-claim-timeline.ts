@@ -6,13 +6,14 @@ import { benefitClaimHistory, benefitClaims } from '../benefits.tables.ts';
 import { auditActor, type BenefitsActor } from '../benefits-actor.ts';
 import { CLAIM_STATUS_LABELS, NEXT_STEP } from '../claim-status.ts';
 import { inScope } from '../claim-transition.ts';
+import { inBenefitsScope } from './benefits-scope.ts';
 
 /** A claim's timeline as the parent sees it: each status with its date and reason, and what happens next. */
 export async function getClaimTimeline(
   services: AppServices,
   input: { actor: BenefitsActor; claimId: string; requestId?: string | null },
 ) {
-  return services.db.transaction(async (tx) => {
+  return inBenefitsScope(services, input.actor, async (tx) => {
     const [claim] = await tx.select().from(benefitClaims).where(eq(benefitClaims.id, input.claimId));
     const allowed = claim !== undefined && inScope(input.actor, claim);
     await recordAudit(allowed ? tx : services.db, {

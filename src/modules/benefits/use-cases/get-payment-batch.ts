@@ -6,6 +6,7 @@ import { TOKYO_CODE } from '../../municipalities/index.ts';
 import { auditActor, type BenefitsActor, staffCovers } from '../benefits-actor.ts';
 import { benefitPaymentBatches, benefitPayments } from '../payments/payments.tables.ts';
 import { parseTransferFile } from '../payments/zengin-transfer-file.ts';
+import { inBenefitsScope } from './benefits-scope.ts';
 
 const notFound = () =>
   new AppError('not-found', 404, { en: 'No such payment batch.', ja: '該当する振込データはありません。' });
@@ -19,7 +20,7 @@ export async function getPaymentBatch(
   services: AppServices,
   input: { actor: BenefitsActor & { kind: 'staff' }; batchId: string; requestId?: string | null },
 ) {
-  return services.db.transaction(async (tx) => {
+  return inBenefitsScope(services, input.actor, async (tx) => {
     const [batch] = await tx.select().from(benefitPaymentBatches).where(eq(benefitPaymentBatches.id, input.batchId));
     const allowed = batch !== undefined && staffCovers(input.actor, batch.municipalityCode);
     await recordAudit(allowed ? tx : services.db, {
@@ -72,23 +73,24 @@ export async function getPaymentBatch(
 
 /** The municipality's batches, newest first (ids and totals only). */
 export async function listPaymentBatches(services: AppServices, input: { actor: BenefitsActor & { kind: 'staff' } }) {
-  const rows = await services.db
-    .select({
-      id: benefitPaymentBatches.id,
-      municipalityCode: benefitPaymentBatches.municipalityCode,
-      fiscalYear: benefitPaymentBatches.fiscalYear,
-      instalmentNo: benefitPaymentBatches.instalmentNo,
-      transferDate: benefitPaymentBatches.transferDate,
-      recordCount: benefitPaymentBatches.recordCount,
-      totalAmount: benefitPaymentBatches.totalAmount,
-    })
-    .from(benefitPaymentBatches)
-    .where(
-      input.actor.municipalityCode === TOKYO_CODE
-        ? undefined
-        : eq(benefitPaymentBatches.municipalityCode, input.actor.municipalityCode),
-    )
-    .orderBy(desc(benefitPaymentBatches.createdAt))
-    .limit(50);
-  return rows;
+  return inBenefitsScope(services, input.actor, (tx) =>
+    tx
+      .select({
+        id: benefitPaymentBatches.id,
+        municipalityCode: benefitPaymentBatches.municipalityCode,
+        fiscalYear: benefitPaymentBatches.fiscalYear,
+        instalmentNo: benefitPaymentBatches.instalmentNo,
+        transferDate: benefitPaymentBatches.transferDate,
+        recordCount: benefitPaymentBatches.recordCount,
+        totalAmount: benefitPaymentBatches.totalAmount,
+      })
+      .from(benefitPaymentBatches)
+      .where(
+        input.actor.municipalityCode === TOKYO_CODE
+          ? undefined
+          : eq(benefitPaymentBatches.municipalityCode, input.actor.municipalityCode),
+      )
+      .orderBy(desc(benefitPaymentBatches.createdAt))
+      .limit(50),
+  );
 }

@@ -66,7 +66,7 @@ export async function previewHouseholdBenefits(ctx: ParentContext) {
   // Two independent reads on two pooled connections at once.
   const [household, claims] = await Promise.all([
     getHousehold(ctx, { householdId, purpose: 'benefit eligibility' }),
-    listParentClaims(ctx.services, { parentId, requestId: ctx.requestId }),
+    listParentClaims(ctx.services, { parentId, householdId, requestId: ctx.requestId }),
   ]);
   const fiscalYear = fiscalYearOf(todayInTokyo(ctx.services.now()));
   const children: ChildBenefits[] = household.children.map((child) => {
@@ -74,6 +74,7 @@ export async function previewHouseholdBenefits(ctx: ParentContext) {
     const benefits = evaluateBenefits({ fiscalYear, child: toChildFacts(facts) }).map((evaluation) => {
       const claim = claims.find(
         (c) =>
+          c.status !== 'withdrawn' &&
           c.childId === child.id &&
           c.benefitCode === evaluation.code &&
           (evaluation.code === 'akachan-first' || c.fiscalYear === fiscalYear),

@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { AppServices } from '../../../platform/services.ts';
 import type { BenefitsActor } from '../benefits-actor.ts';
 import { benefitClaimCorrections } from '../claim-corrections.tables.ts';
+import { inBenefitsScope } from './benefits-scope.ts';
 import { getClaimTimeline } from './get-claim-timeline.ts';
 
 /**
@@ -13,11 +14,13 @@ export async function listClaimCorrections(
   input: { actor: BenefitsActor; claimId: string; requestId?: string | null },
 ) {
   await getClaimTimeline(services, input);
-  const rows = await services.db
-    .select()
-    .from(benefitClaimCorrections)
-    .where(eq(benefitClaimCorrections.claimId, input.claimId))
-    .orderBy(asc(benefitClaimCorrections.createdAt));
+  const rows = await inBenefitsScope(services, input.actor, (tx) =>
+    tx
+      .select()
+      .from(benefitClaimCorrections)
+      .where(eq(benefitClaimCorrections.claimId, input.claimId))
+      .orderBy(asc(benefitClaimCorrections.createdAt)),
+  );
   return rows.map((r) => ({
     at: r.createdAt.toISOString(),
     fixReason: r.fixReason,

@@ -9,6 +9,7 @@ import { auditActor, type BenefitsActor, requireStaff, staffCovers } from '../be
 import { benefitGiftDispatches } from '../gift/gift-dispatch.tables.ts';
 import { GIFT_DISPATCH_STATUSES } from '../gift/gift-dispatch-status.ts';
 import { parseInput } from '../input-validation.ts';
+import { inBenefitsScope } from './benefits-scope.ts';
 
 /** `awaiting`: 支給決定 and no card prepared yet. */
 export const GIFT_QUEUE_STATES = ['awaiting', ...GIFT_DISPATCH_STATUSES] as const;
@@ -47,7 +48,7 @@ export async function listGiftDispatches(
   conditions.push(
     query.state === 'awaiting' ? isNull(benefitGiftDispatches.id) : eq(benefitGiftDispatches.status, query.state),
   );
-  return services.db.transaction(async (tx) => {
+  return inBenefitsScope(services, actor, async (tx) => {
     const rows = await tx
       .select({
         claimId: benefitClaims.id,

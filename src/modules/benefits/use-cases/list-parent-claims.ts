@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import { withTenantScope } from '../../../platform/db/tenant-scope.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import { recordAudits } from '../audit-batch.ts';
 import { benefitClaims } from '../benefits.tables.ts';
@@ -8,12 +9,18 @@ import { CLAIM_STATUS_LABELS, NEXT_STEP } from '../claim-status.ts';
  * The parent's own claims with their current status and next step: the list the parent page will show (the page
  * itself waits for card sign-in from the identity module). Each claim listed is an audited read.
  */
-export async function listParentClaims(services: AppServices, input: { parentId: string; requestId?: string | null }) {
-  const rows = await services.db
-    .select()
-    .from(benefitClaims)
-    .where(eq(benefitClaims.parentId, input.parentId))
-    .orderBy(asc(benefitClaims.createdAt), asc(benefitClaims.childId), asc(benefitClaims.benefitCode));
+export async function listParentClaims(
+  services: AppServices,
+  input: { parentId: string; householdId: string; requestId?: string | null },
+) {
+  // The household's row-level-security scope underneath the parent_id filter.
+  const rows = await withTenantScope(services.db, { kind: 'household', householdId: input.householdId }, (tx) =>
+    tx
+      .select()
+      .from(benefitClaims)
+      .where(eq(benefitClaims.parentId, input.parentId))
+      .orderBy(asc(benefitClaims.createdAt), asc(benefitClaims.childId), asc(benefitClaims.benefitCode)),
+  );
   // One statement records every claim read (atomic on its own, so no transaction around it); no claims, no record.
   await recordAudits(
     services.db,

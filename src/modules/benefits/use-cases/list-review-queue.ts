@@ -9,6 +9,7 @@ import { auditActor, type BenefitsActor, requireStaff, staffCovers } from '../be
 import { CLAIM_STATUSES } from '../claim-status.ts';
 import { parseInput } from '../input-validation.ts';
 import { CLAIMABLE_BENEFITS } from '../rules/evaluation.ts';
+import { inBenefitsScope } from './benefits-scope.ts';
 
 const queueQuerySchema = z.object({
   municipalityCode: z
@@ -47,7 +48,7 @@ export async function listReviewQueue(
     );
   }
 
-  return services.db.transaction(async (tx) => {
+  return inBenefitsScope(services, actor, async (tx) => {
     const rows = await tx
       .select({
         id: benefitClaims.id,

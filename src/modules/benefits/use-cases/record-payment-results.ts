@@ -7,6 +7,7 @@ import { type BenefitsActor, requireStaff, staffCovers } from '../benefits-actor
 import { transitionClaim } from '../claim-transition.ts';
 import { parseInput } from '../input-validation.ts';
 import { benefitPaymentBatches, benefitPayments } from '../payments/payments.tables.ts';
+import { inBenefitsScope } from './benefits-scope.ts';
 
 const resultsSchema = z.object({
   batchId: z.string().uuid(),
@@ -33,7 +34,7 @@ export async function recordPaymentResults(
   requireStaff(input.actor, ['benefits-treasury']);
   const actor = input.actor;
   const { batchId, results } = parseInput(resultsSchema, input.results);
-  return services.db.transaction(async (tx) => {
+  return inBenefitsScope(services, actor, async (tx) => {
     const [batch] = await tx.select().from(benefitPaymentBatches).where(eq(benefitPaymentBatches.id, batchId));
     if (!batch) throw new AppError('not-found', 404, { en: 'No such batch.', ja: '該当する振込データはありません。' });
     if (!staffCovers(actor, batch.municipalityCode)) throw forbidden();

@@ -7,6 +7,7 @@ import { benefitApplications, benefitClaims } from '../benefits.tables.ts';
 import { auditActor, type BenefitsActor } from '../benefits-actor.ts';
 import { benefitClaimCorrections, type CorrectedAccount } from '../claim-corrections.tables.ts';
 import { lockClaimInScope, transitionClaim } from '../claim-transition.ts';
+import { inBenefitsScope } from './benefits-scope.ts';
 import { getClaimTimeline } from './get-claim-timeline.ts';
 
 type ApplicationRow = typeof benefitApplications.$inferSelect;
@@ -36,11 +37,13 @@ export async function loadResubmission(
   input: { actor: BenefitsActor; claimId: string; requestId?: string | null },
 ) {
   const view = await getClaimTimeline(services, input);
-  const [row] = await services.db
-    .select({ application: benefitApplications })
-    .from(benefitClaims)
-    .innerJoin(benefitApplications, eq(benefitApplications.id, benefitClaims.applicationId))
-    .where(eq(benefitClaims.id, input.claimId));
+  const [row] = await inBenefitsScope(services, input.actor, (tx) =>
+    tx
+      .select({ application: benefitApplications })
+      .from(benefitClaims)
+      .innerJoin(benefitApplications, eq(benefitApplications.id, benefitClaims.applicationId))
+      .where(eq(benefitClaims.id, input.claimId)),
+  );
   return { ...view, account: row ? accountOf(row.application) : null };
 }
 
@@ -70,7 +73,7 @@ export async function resubmitClaim(
       ja: '補足は1,000文字以内で入力してください。',
     });
   }
-  return services.db.transaction(async (tx) => {
+  return inBenefitsScope(services, actor, async (tx) => {
     const claim = await lockClaimInScope(services, tx, actor, input.claimId, input.requestId);
     const fixReason = claim.statusReason;
     // The transition table decides first: a claim not in 要修正 is refused before anything is written.

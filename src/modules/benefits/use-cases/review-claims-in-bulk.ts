@@ -1,6 +1,6 @@
 import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Tx } from '../../../platform/db/database.ts';
+import type { ScopedTx } from '../../../platform/db/tenant-scope.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import { bankAccountSchema } from '../bank-account.schemas.ts';
@@ -10,6 +10,7 @@ import type { ClaimStatus } from '../claim-status.ts';
 import { type ClaimRow, inScope, transitionClaim } from '../claim-transition.ts';
 import { claimsReviewedBy } from '../four-eyes.ts';
 import { parseInput } from '../input-validation.ts';
+import { inBenefitsScope } from './benefits-scope.ts';
 
 const idsSchema = z.object({ claimIds: z.array(z.string().uuid()).min(1).max(500) });
 
@@ -96,10 +97,10 @@ async function bulk(
   services: AppServices,
   actor: BenefitsActor,
   claimIds: string[],
-  step: (tx: Tx, claim: ClaimRow) => Promise<BulkOutcome['check'] | null>,
+  step: (tx: ScopedTx, claim: ClaimRow) => Promise<BulkOutcome['check'] | null>,
 ): Promise<BulkOutcome[]> {
   const ids = [...new Set(claimIds)].sort();
-  return services.db.transaction(async (tx) => {
+  return inBenefitsScope(services, actor, async (tx) => {
     const rows = await tx
       .select()
       .from(benefitClaims)

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../platform/testing/test-app.ts';
 import type { BenefitsActor } from '../benefits-actor.ts';
 import { parseTransferFile } from '../payments/zengin-transfer-file.ts';
-import { applicationFor, newParentId } from '../testing/benefit-factories.ts';
+import { applicationFor, householdOf, newParentId, parentOf } from '../testing/benefit-factories.ts';
 import { changeClaimStatus } from './change-claim-status.ts';
 import { generatePaymentBatch, type PaymentBatchInput } from './generate-payment-batch.ts';
 import { getClaimTimeline } from './get-claim-timeline.ts';
@@ -56,7 +56,7 @@ async function apply(
 ) {
   const application = applicationFor({ birthDate, municipalityCode });
   application.bankAccount = { ...application.bankAccount, ...account };
-  return submitApplication(t.services, { parentId, application });
+  return submitApplication(t.services, { parentId, householdId: householdOf(parentId), application });
 }
 
 describe('staff review and payment of 018サポート claims', () => {
@@ -92,11 +92,9 @@ describe('staff review and payment of 018サポート claims', () => {
     const paged = await listReviewQueue(t.services, { actor: clerk, query: { limit: 3 } });
     const rest = await listReviewQueue(t.services, { actor: clerk, query: { limit: 3, after: paged.next! } });
     expect([...paged.items, ...rest.items].map((i) => i.id).sort()).toEqual([a018, aGift, b, c].sort());
-    await expect(listReviewQueue(t.services, { actor: { kind: 'parent', parentId: parents.a } })).rejects.toMatchObject(
-      {
-        status: 403,
-      },
-    );
+    await expect(listReviewQueue(t.services, { actor: parentOf(parents.a) })).rejects.toMatchObject({
+      status: 403,
+    });
   });
 
   it('starts reviews in bulk, skipping claims outside the municipality', async () => {
@@ -121,12 +119,12 @@ describe('staff review and payment of 018サポート claims', () => {
     });
     // Another parent cannot touch it; the clerk cannot resubmit for the parent.
     await expect(
-      changeClaimStatus(t.services, { actor: { kind: 'parent', parentId: parents.a }, claimId: c, to: 'resubmitted' }),
+      changeClaimStatus(t.services, { actor: parentOf(parents.a), claimId: c, to: 'resubmitted' }),
     ).rejects.toMatchObject({ status: 404 });
     await expect(changeClaimStatus(t.services, { actor: clerk, claimId: c, to: 'resubmitted' })).rejects.toMatchObject({
       status: 403,
     });
-    const timeline = await getClaimTimeline(t.services, { actor: { kind: 'parent', parentId: parents.c }, claimId: c });
+    const timeline = await getClaimTimeline(t.services, { actor: parentOf(parents.c), claimId: c });
     expect(timeline.claim.reason).toBe('口座名義が申請者と異なります');
     expect(timeline.nextStep.ja).toMatch(/再提出/);
   });
@@ -153,7 +151,7 @@ describe('staff review and payment of 018サポート claims', () => {
     ).toEqual([a018, aGift, b].sort());
 
     await changeClaimStatus(t.services, {
-      actor: { kind: 'parent', parentId: parents.c },
+      actor: parentOf(parents.c),
       claimId: c,
       to: 'resubmitted',
     });
@@ -252,13 +250,13 @@ describe('staff review and payment of 018サポート claims', () => {
   it('shows the parent a timeline of every step, and pays the returned months in the next instalment', async () => {
     const { a018, c } = ids();
     const timeline = await getClaimTimeline(t.services, {
-      actor: { kind: 'parent', parentId: parents.a },
+      actor: parentOf(parents.a),
       claimId: a018,
     });
     expect(timeline.timeline.map((s) => s.label.ja)).toEqual(['申請受付', '審査中', '支給決定', '振込予定', '振込済']);
-    await expect(
-      getClaimTimeline(t.services, { actor: { kind: 'parent', parentId: parents.b }, claimId: a018 }),
-    ).rejects.toMatchObject({ status: 404 });
+    await expect(getClaimTimeline(t.services, { actor: parentOf(parents.b), claimId: a018 })).rejects.toMatchObject({
+      status: 404,
+    });
 
     clock = new Date('2025-11-20T01:00:00Z');
     const second = await generatePaymentBatch(t.services, {
@@ -275,7 +273,7 @@ describe('staff review and payment of 018サポート claims', () => {
     // Everyone Aug–Nov (3 × 20,000) plus the toddler's returned Apr–Jul (20,000).
     expect(second.report).toMatchObject({ count: 3, total: 80000 });
     expect(second.file.length).toBe(6 * 120);
-    const toddler = await getClaimTimeline(t.services, { actor: { kind: 'parent', parentId: parents.c }, claimId: c });
+    const toddler = await getClaimTimeline(t.services, { actor: parentOf(parents.c), claimId: c });
     expect(toddler.timeline.map((s) => s.status)).toEqual([
       'received',
       'under-review',
@@ -316,7 +314,7 @@ describe('staff review and payment of 018サポート claims', () => {
     const { aGift } = ids();
     await expect(
       changeClaimStatus(t.services, {
-        actor: { kind: 'parent', parentId: parents.a },
+        actor: parentOf(parents.a),
         claimId: aGift,
         to: 'withdrawn',
       }),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../platform/testing/test-app.ts';
-import { applicationFor, newChildId, newParentId } from '../testing/benefit-factories.ts';
+import { applicationFor, householdOf, newChildId, newParentId } from '../testing/benefit-factories.ts';
 import { listParentClaims } from './list-parent-claims.ts';
 import { submitApplication } from './submit-application.ts';
 
@@ -52,9 +52,10 @@ describe('submitApplication', () => {
 
   it('lists the parent’s own claims with status and next step, and only theirs', async () => {
     const parentId = newParentId();
-    await submitApplication(t.services, { parentId, application: applicationFor() });
+    const householdId = householdOf(parentId);
+    await submitApplication(t.services, { parentId, householdId, application: applicationFor() });
     await submitApplication(t.services, { parentId: newParentId(), application: applicationFor() });
-    const mine = await listParentClaims(t.services, { parentId });
+    const mine = await listParentClaims(t.services, { parentId, householdId });
     expect(mine.map((c) => [c.benefitCode, c.statusLabel.ja])).toEqual([
       ['018support', '申請受付'],
       ['akachan-first', '申請受付'],

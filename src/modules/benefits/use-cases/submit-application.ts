@@ -216,6 +216,7 @@ export async function submitApplication(
             )
             .onConflictDoNothing({
               target: [benefitClaims.childId, benefitClaims.benefitCode, benefitClaims.fiscalYear],
+              where: sql`status <> 'withdrawn'`,
             })
             .returning(claimSummary)
         : [];
@@ -304,6 +305,8 @@ export async function submitApplication(
                   ),
                 ),
               )
+              // A withdrawn claim may share the key with the live one that replaced it: the live one answers.
+              .orderBy(sql`${benefitClaims.status} = 'withdrawn'`)
           : [];
     const claims: SubmittedClaim[] = wanted.map((w) => {
       const row = rows.find(

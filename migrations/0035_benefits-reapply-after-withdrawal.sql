@@ -1,0 +1,2 @@
+ALTER TABLE "benefit_claims" DROP CONSTRAINT "benefit_claims_once_per_child";--> statement-breakpoint
+CREATE UNIQUE INDEX "benefit_claims_once_per_child" ON "benefit_claims" USING btree ("child_id","benefit_code","fiscal_year") WHERE status <> 'withdrawn';
