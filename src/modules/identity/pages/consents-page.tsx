@@ -140,9 +140,8 @@ export function accessLogPage(lang: Lang, props: { entries: AccessLogEntry[]; cs
                       {e.institutionCode ? (
                         <>
                           <br />
-                          {m.institution}{' '}
-                          <span class="access-log__code" data-testid="institution-code">
-                            {e.institutionCode}
+                          <span class="access-log__institution" data-testid="institution">
+                            {m.institution} {e.institutionCode}
                           </span>
                         </>
                       ) : null}
