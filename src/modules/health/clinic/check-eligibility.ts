@@ -6,6 +6,7 @@ import {
   noEligibility,
   refusalAudit,
 } from './clinic-access.ts';
+import type { ClinicRedemption } from './clinic-scope.ts';
 import { normalizeShortCode, verifyConsentToken } from './consent-token.ts';
 import { executeInScope, type ScopedStatement } from './scoped-client.ts';
 import { consentKey } from './signing-key.ts';
@@ -21,7 +22,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Redeem + subsidies + audit as ONE statement (data-modifying CTEs share a snapshot and commit together): the code is
  * used only if unused and unexpired (two receptions racing get one success, as before), the subsidies are read
  * through the 宛名番号 link, and the audit row on the child is written only when a code was redeemed, in the same
- * transaction, so an acknowledged check always has its audit row. Prepared once per connection (scoped-client.ts).
+ * transaction, so an acknowledged check always has its audit row. Prepared once per connection (scoped-client.ts),
+ * run in the clinic's redemption scope (clinic-scope.ts): the filters below say what the policies also enforce.
  * $3 is the id from a signed token, $4 a typed short code (one live row picked, so a rare clash can never use two
  * codes at once).
  */
@@ -94,7 +96,7 @@ export async function checkEligibility(
   req: ClinicRequest,
   input: { consentToken: string; visitDate: string; institutionCode?: string; requireSubsidy: boolean },
 ): Promise<EligibilityResult> {
-  const { scope, institutionCode } = await authorizeClinic(req, input.institutionCode);
+  const { institutionCode } = await authorizeClinic(req, input.institutionCode);
   const now = req.services.now();
   let tokenId: string | null = null;
   let shortCode: string | null = null;
@@ -104,10 +106,13 @@ export async function checkEligibility(
   } else {
     shortCode = normalizeShortCode(input.consentToken) ?? null;
   }
+  // Not the Tokyo-wide scope: the transaction carries the code presented, and RLS (health-clinic-redemption-scope)
+  // lets it reach only that code and the links and subsidies of the child it names.
+  const redemption: ClinicRedemption = { kind: 'clinic-redemption', institutionCode, codeId: tokenId, shortCode };
   const row =
     tokenId || shortCode
       ? (
-          await executeInScope<EligibilityRow>(req.services.database.pool, scope, ELIGIBILITY_STATEMENT, [
+          await executeInScope<EligibilityRow>(req.services.database.pool, redemption, ELIGIBILITY_STATEMENT, [
             now,
             institutionCode,
             tokenId,

@@ -14,6 +14,49 @@ import {
 export type PrenatalConsentCodeRow = typeof prenatalConsentCodes.$inferSelect;
 
 /**
+ * The scope a clinic redeems a consent code in: its institution and the code it presents — the id from a verified
+ * signed token, or the typed short code (normalised). Nothing else: no municipality, no household, no visit.
+ */
+export interface ClinicRedemption {
+  readonly kind: 'clinic-redemption';
+  readonly institutionCode: string;
+  readonly codeId: string | null;
+  readonly shortCode: string | null;
+}
+
+/**
+ * The settings of a redemption transaction, in order. The `clinic_redeem` policies of the
+ * health-clinic-redemption-scope migration then let it see only the presented code (unused, or redeemed by this
+ * institution), the links and subsidy recipients of the child an unused presented code names, and update only that
+ * code, only to mark it used by this institution. Shared by withClinicRedemptionScope and the one-round-trip
+ * eligibility check (scoped-client.ts), so both run in exactly the same scope.
+ */
+export function clinicRedemptionSettings(scope: ClinicRedemption): [setting: string, value: string][] {
+  return [
+    ['tsunagu.municipality_code', ''],
+    ['tsunagu.household_id', ''],
+    ['tsunagu.clinic_visit', ''],
+    ['tsunagu.clinic_institution', scope.institutionCode],
+    ['tsunagu.clinic_code_id', scope.codeId ?? ''],
+    ['tsunagu.clinic_short_code', scope.shortCode ?? ''],
+  ];
+}
+
+/** A drizzle transaction in the redemption scope (pregnancy codes; the child codes use executeInScope). */
+export async function withClinicRedemptionScope<T>(
+  services: AppServices,
+  scope: ClinicRedemption,
+  fn: (tx: ScopedTx) => Promise<T>,
+): Promise<T> {
+  const settings = clinicRedemptionSettings(scope).map(([name, value]) => sql`set_config(${name}, ${value}, true)`);
+  return services.db.transaction(async (tx) => {
+    // One round trip, as withTenantScope: set_config('role', …, true) is SET LOCAL ROLE.
+    await tx.execute(sql`select set_config('role', ${APP_ROLE}, true), ${sql.join(settings, sql`, `)}`);
+    return fn(tx as unknown as ScopedTx);
+  });
+}
+
+/**
  * The clinic's own tenant scope. A clinic is not a tenant: it serves patients from anywhere in Tokyo, so it must not
  * run in the Tokyo-wide scope `all` either. Here the municipality and household settings are empty (the tenant
  * policies of 0008/health-rls match nothing) and two settings name the clinic and the visit; the `clinic_visit`

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { APP_ROLE, scopeSettings, type TenantScope } from '../../../platform/db/tenant-scope.ts';
+import { type ClinicRedemption, clinicRedemptionSettings } from './clinic-scope.ts';
 
 /** A statement prepared once per connection with SQL PREPARE and run by name. */
 export interface ScopedStatement {
@@ -11,6 +12,18 @@ export interface ScopedStatement {
 }
 
 export type ScopedValue = string | Date | null;
+
+/** A tenant scope, or a clinic redeeming the one code it presents (clinic-scope.ts). */
+export type StatementScope = TenantScope | ClinicRedemption;
+
+function settingsOf(scope: StatementScope): [setting: string, value: string][] {
+  if (scope.kind === 'clinic-redemption') return clinicRedemptionSettings(scope);
+  const { municipalityCode, householdId } = scopeSettings(scope);
+  return [
+    ['tsunagu.municipality_code', municipalityCode],
+    ['tsunagu.household_id', householdId],
+  ];
+}
 
 const NAME = /^[a-z_][a-z0-9_]*$/;
 /** Which statements each pooled connection has prepared (a connection's prepared statements live as long as it). */
@@ -26,13 +39,12 @@ const preparedOn = new WeakMap<pg.PoolClient, Set<string>>();
  */
 export async function executeInScope<R>(
   pool: pg.Pool,
-  scope: TenantScope,
+  scope: StatementScope,
   statement: ScopedStatement,
   values: readonly ScopedValue[],
 ): Promise<R[]> {
   if (!NAME.test(statement.name)) throw new Error(`not a statement name: ${statement.name}`);
   if (values.length !== statement.types.length) throw new Error(`${statement.name} takes ${statement.types.length}`);
-  const { municipalityCode, householdId } = scopeSettings(scope);
   const client = await pool.connect();
   let broken = false;
   let open = false;
@@ -49,11 +61,12 @@ export async function executeInScope<R>(
     }
     const literal = (value: ScopedValue) =>
       value === null ? 'null' : client.escapeLiteral(value instanceof Date ? value.toISOString() : value);
+    const settings = settingsOf(scope)
+      .map(([name, value]) => `, set_config(${literal(name)}, ${literal(value)}, true)`)
+      .join('');
     open = true;
     const results = (await client.query(
-      `begin; select set_config('role', ${client.escapeLiteral(APP_ROLE)}, true), ` +
-        `set_config('tsunagu.municipality_code', ${literal(municipalityCode)}, true), ` +
-        `set_config('tsunagu.household_id', ${literal(householdId)}, true); ` +
+      `begin; select set_config('role', ${client.escapeLiteral(APP_ROLE)}, true)${settings}; ` +
         `execute ${statement.name}(${values.map(literal).join(', ')}); commit`,
     )) as unknown as pg.QueryResult<R & pg.QueryResultRow>[];
     open = false;

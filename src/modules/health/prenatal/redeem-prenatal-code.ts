@@ -1,9 +1,8 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { recordAudit } from '../../../platform/audit/record-audit.ts';
-import { withTenantScope } from '../../../platform/db/tenant-scope.ts';
 import { prenatalConsentCodes } from '../clinic/clinic.tables.ts';
 import { authorizeClinic, type ClinicRequest, noEligibility, refusalAudit } from '../clinic/clinic-access.ts';
-import type { PrenatalConsentCodeRow } from '../clinic/clinic-scope.ts';
+import { type PrenatalConsentCodeRow, withClinicRedemptionScope } from '../clinic/clinic-scope.ts';
 import { normalizeShortCode } from '../clinic/consent-token.ts';
 import { prenatalKey, verifyPrenatalToken } from './prenatal-consent-token.ts';
 
@@ -11,9 +10,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Reception redeems the expecting parent's 妊婦健診 code: one UPDATE … WHERE used_at IS NULL AND unexpired
- * RETURNING, so a code works once even when two receptions race. The redemption itself looks the code up across
- * Tokyo (the clinic does not know the household yet); everything after it runs in the clinic's narrow scope
- * (clinic-scope.ts). Audited on the pregnancy.
+ * RETURNING, so a code works once even when two receptions race. It runs in the clinic's redemption scope
+ * (clinic-scope.ts), which carries the presented code: RLS lets the transaction see and redeem that code only,
+ * wherever in Tokyo the family lives; everything after it runs in the visit scope. Audited on the pregnancy.
  *
  * `quiet`: the reception screen tries a typed code here first and falls back to the child codes; a miss then is not
  * a refusal yet (the child check audits its own refusal). The API is never quiet.
@@ -22,7 +21,7 @@ export async function redeemPrenatalCode(
   req: ClinicRequest,
   input: { consentToken: string; institutionCode?: string; quiet?: boolean },
 ): Promise<PrenatalConsentCodeRow> {
-  const { scope, institutionCode } = await authorizeClinic(req, input.institutionCode);
+  const { institutionCode } = await authorizeClinic(req, input.institutionCode);
   const now = req.services.now();
   let id: string | undefined;
   let shortCode: string | undefined;
@@ -34,33 +33,37 @@ export async function redeemPrenatalCode(
   }
   const row =
     id || shortCode
-      ? await withTenantScope(req.services.db, scope, async (tx) => {
-          const target = id
-            ? eq(prenatalConsentCodes.id, id)
-            : eq(
-                prenatalConsentCodes.id,
-                sql`(select id from health_prenatal_consent_codes
+      ? await withClinicRedemptionScope(
+          req.services,
+          { kind: 'clinic-redemption', institutionCode, codeId: id ?? null, shortCode: shortCode ?? null },
+          async (tx) => {
+            const target = id
+              ? eq(prenatalConsentCodes.id, id)
+              : eq(
+                  prenatalConsentCodes.id,
+                  sql`(select id from health_prenatal_consent_codes
                  where short_code = ${shortCode} and used_at is null and expires_at > ${now} limit 1)`,
-              );
-          const [redeemed] = await tx
-            .update(prenatalConsentCodes)
-            .set({ usedAt: now, usedByInstitution: institutionCode })
-            .where(and(target, isNull(prenatalConsentCodes.usedAt), gt(prenatalConsentCodes.expiresAt, now)))
-            .returning();
-          if (redeemed) {
-            await recordAudit(tx, {
-              actor: req.actor,
-              action: 'health-prenatal.check',
-              resource: { type: 'pregnancy', id: redeemed.pregnancyId },
-              municipalityCode: redeemed.municipalityCode,
-              purpose: 'prenatal check-up (妊婦健診) at a clinic',
-              outcome: 'success',
-              requestId: req.requestId ?? null,
-              detail: { institutionCode },
-            });
-          }
-          return redeemed;
-        })
+                );
+            const [redeemed] = await tx
+              .update(prenatalConsentCodes)
+              .set({ usedAt: now, usedByInstitution: institutionCode })
+              .where(and(target, isNull(prenatalConsentCodes.usedAt), gt(prenatalConsentCodes.expiresAt, now)))
+              .returning();
+            if (redeemed) {
+              await recordAudit(tx, {
+                actor: req.actor,
+                action: 'health-prenatal.check',
+                resource: { type: 'pregnancy', id: redeemed.pregnancyId },
+                municipalityCode: redeemed.municipalityCode,
+                purpose: 'prenatal check-up (妊婦健診) at a clinic',
+                outcome: 'success',
+                requestId: req.requestId ?? null,
+                detail: { institutionCode },
+              });
+            }
+            return redeemed;
+          },
+        )
       : undefined;
   if (row) return row;
   if (!input.quiet) await refusalAudit(req, 'health-prenatal.check', institutionCode);
