@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { fromDrizzle } from 'pg-boss';
 import type { DbOrTx } from '../db/database.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
-import { defineJob, type JobDefinition } from '../jobs/job-registry.ts';
+import { defineJob, type JobDefinition, type JobPayloads } from '../jobs/job-registry.ts';
 import type { AppServices } from '../services.ts';
 import { outboxEvents } from './outbox.tables.ts';
 
@@ -48,6 +49,17 @@ export interface PublishOptions {
   requestId?: string | null;
 }
 
+/** An event for `publishMany`. */
+export type PendingEvent = {
+  [T in EventType]: { type: T; payload: DomainEvents[T]; options?: PublishOptions };
+}[EventType];
+
+/** An outbox row as `outboxInsert` returns it: its id and the subscribers its deliveries go to. */
+export interface RecordedEvent {
+  id: number | string;
+  subscribers: readonly string[];
+}
+
 export class EventBus {
   private readonly byType = new Map<string, EventSubscriber[]>();
   private readonly byName = new Map<string, EventSubscriber>();
@@ -73,22 +85,55 @@ export class EventBus {
     payload: DomainEvents[T],
     options: PublishOptions = {},
   ): Promise<number> {
-    const subscribers = this.byType.get(type) ?? [];
-    const [row] = await tx
+    const [eventId] = await this.publishMany(tx, [{ type, payload, options } as PendingEvent]);
+    return eventId as number;
+  }
+
+  /**
+   * `publish` for several events at once: one outbox INSERT for all of them and one job INSERT for all their
+   * deliveries (two round trips, whatever the number of events, instead of 1 + subscribers per event).
+   * Returns the event ids in the order of `events`.
+   */
+  async publishMany(tx: DbOrTx, events: readonly PendingEvent[]): Promise<number[]> {
+    if (events.length === 0) return [];
+    const rows = await this.outboxInsert(tx, events);
+    await this.enqueueDeliveries(tx, rows);
+    // RETURNING does not promise the order of VALUES; the serial ids do (nextval runs row by row in that order).
+    return rows.map((row) => row.id).sort((a, b) => a - b);
+  }
+
+  /**
+   * The outbox INSERT of `publishMany`, not yet sent: a caller can send it in one statement with its own writes (a
+   * CTE) and then pass the returned rows to `enqueueDeliveries` in the same transaction. `events` must not be empty.
+   */
+  outboxInsert(tx: DbOrTx, events: readonly PendingEvent[]) {
+    return tx
       .insert(outboxEvents)
-      .values({
-        type,
-        payload: payload as object,
-        municipalityCode: options.municipalityCode ?? null,
-        subscribers: subscribers.map((s) => s.name),
-        requestId: options.requestId ?? null,
-      })
-      .returning({ id: outboxEvents.id });
-    const eventId = (row as { id: number }).id;
-    for (const subscriber of subscribers) {
-      await this.jobs.enqueue(tx, 'platform.deliver-event', { eventId, subscriber: subscriber.name });
-    }
-    return eventId;
+      .values(
+        events.map((event) => ({
+          type: event.type,
+          payload: event.payload as object,
+          municipalityCode: event.options?.municipalityCode ?? null,
+          subscribers: (this.byType.get(event.type) ?? []).map((s) => s.name),
+          requestId: event.options?.requestId ?? null,
+        })),
+      )
+      .returning({ id: outboxEvents.id, subscribers: outboxEvents.subscribers });
+  }
+
+  /** One delivery job per subscriber named by each recorded event, in one INSERT (the caller's transaction). */
+  async enqueueDeliveries(tx: DbOrTx, recorded: readonly RecordedEvent[]): Promise<void> {
+    const deliveries = recorded.flatMap((event) =>
+      event.subscribers.map((subscriber) => ({ eventId: Number(event.id), subscriber })),
+    );
+    if (deliveries.length === 0) return;
+    // pg-boss's batch insert: the queue's defaults apply as with `send` (JobQueue.enqueue), one statement for all.
+    const jobs: JobPayloads['platform.deliver-event'][] = deliveries;
+    await this.jobs.raw.insert(
+      'platform.deliver-event',
+      jobs.map((data) => ({ data })),
+      { db: fromDrizzle(tx, sql) },
+    );
   }
 
   subscriber(name: string): EventSubscriber | undefined {

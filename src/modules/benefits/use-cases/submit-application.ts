@@ -3,6 +3,7 @@ import { and, eq, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AuditEntry } from '../../../platform/audit/record-audit.ts';
 import { type TenantScope, withTenantScope } from '../../../platform/db/tenant-scope.ts';
+import type { RecordedEvent } from '../../../platform/events/domain-events.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import { findMunicipality, municipalityCodeSchema } from '../../municipalities/index.ts';
@@ -245,27 +246,31 @@ export async function submitApplication(
             occurredAt: services.now(),
           })),
         );
-        // The timeline's first entries and their audit records in one statement: one round trip instead of two.
-        await tx.execute(sql`with history as (${history.getSQL()}) ${auditInsert(tx, created).getSQL()}`);
+        const events = services.events.outboxInsert(
+          tx,
+          opened.map((claim) => ({
+            type: 'claim.status-changed' as const,
+            payload: {
+              claimId: claim.id,
+              parentId: claim.parentId,
+              childId: claim.childId,
+              benefitCode: claim.benefitCode,
+              fiscalYear: claim.fiscalYear,
+              from: null,
+              to: 'received' as const,
+              reason: null,
+            },
+            options: { municipalityCode: claim.municipalityCode, requestId: input.requestId },
+          })),
+        );
+        // The timeline's first entries, their audit records and their status events in one statement (one round
+        // trip instead of 1 + 1 per claim), then every event's deliveries in one more.
+        const recorded = await tx.execute(
+          sql`with history as (${history.getSQL()}), audit as (${auditInsert(tx, created).getSQL()}) ${events.getSQL()}`,
+        );
+        await services.events.enqueueDeliveries(tx, recorded.rows as unknown as RecordedEvent[]);
       } else {
         await recordAudits(tx, created);
-      }
-      for (const claim of opened) {
-        await services.events.publish(
-          tx,
-          'claim.status-changed',
-          {
-            claimId: claim.id,
-            parentId: claim.parentId,
-            childId: claim.childId,
-            benefitCode: claim.benefitCode,
-            fiscalYear: claim.fiscalYear,
-            from: null,
-            to: 'received',
-            reason: null,
-          },
-          { municipalityCode: claim.municipalityCode, requestId: input.requestId },
-        );
       }
     } else {
       const [existing] = await tx
