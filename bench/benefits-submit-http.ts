@@ -280,6 +280,8 @@ try {
   let replaysSent = 0;
   let next = 0;
   const cpuBefore = await cpuSeconds(server.pids);
+  // The bench client shares the machine's cores with the server: its own CPU per request is printed beside.
+  const clientCpuBefore = process.cpuUsage();
   const started = performance.now();
   const deadline = started + SECONDS * 1000;
   await Promise.all(
@@ -303,13 +305,16 @@ try {
   );
   const elapsed = (performance.now() - started) / 1000;
   const serverCpuMs = ((await cpuSeconds(server.pids)) - cpuBefore) * 1000;
+  const clientCpu = process.cpuUsage(clientCpuBefore);
+  const clientCpuMs = (clientCpu.user + clientCpu.system) / 1000;
   latencies.sort((x, y) => x - y);
   const rate = acked.length / elapsed;
   console.log(
     `phase 1: ${acked.length} submissions in ${elapsed.toFixed(1)} s = ${rate.toFixed(0)}/s through HTTP, ${WORKERS} server process(es) ` +
       `(${(rate * 2).toFixed(0)} claims/s; p50 ${latencies[Math.floor(latencies.length / 2)]?.toFixed(0)} ms, ` +
       `p99 ${latencies[Math.floor(latencies.length * 0.99)]?.toFixed(0)} ms; load average ${loadavg()[0]!.toFixed(1)}; ` +
-      `server CPU ${(serverCpuMs / (acked.length + replaysSent)).toFixed(1)} ms per request, shared machine)`,
+      `server CPU ${(serverCpuMs / (acked.length + replaysSent)).toFixed(1)} ms per request, ` +
+      `bench client CPU ${(clientCpuMs / (acked.length + replaysSent)).toFixed(1)} ms per request, shared machine)`,
   );
   if (next >= applicants.length)
     console.log('phase 1: ran out of prepared parents before the time was up (raise BENCH_PARENTS)');

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../testing/test-app.ts';
 import { type DeliveredEvent, defineSubscriber, EventBus } from './domain-events.ts';
@@ -66,5 +66,38 @@ describe('domain events through the outbox', () => {
     const later = await t.services.db.transaction((tx) => t.services.events.publish(tx, 'test.happened', { n: 3 }));
     await waitFor(() => received.some((e) => e.id === later));
     expect(received.some((e) => e.id === eventId)).toBe(false);
+  });
+
+  it("publishes several events with the caller's writes in one statement and delivers each once", async () => {
+    const marker = `publish-with-writes-${Date.now()}`;
+    const ids = await t.services.db.transaction(async (tx) => {
+      await t.services.events.publishWithWrites(
+        tx,
+        [sql`insert into outbox_events (type, payload, subscribers) values (${marker}, '{}'::jsonb, '{}')`],
+        [
+          { type: 'test.happened', payload: { n: 41 } },
+          { type: 'test.happened', payload: { n: 42 }, options: { municipalityCode: '131016' } },
+        ],
+      );
+      const rows = await tx
+        .select({ id: outboxEvents.id })
+        .from(outboxEvents)
+        .where(eq(outboxEvents.type, 'test.happened'))
+        .orderBy(desc(outboxEvents.id))
+        .limit(2);
+      return rows.map((r) => r.id);
+    });
+    await waitFor(() => ids.every((id) => received.some((e) => e.id === id)));
+    expect(received.filter((e) => ids.includes(e.id)).map((e) => e.payload.n)).toEqual(
+      expect.arrayContaining([41, 42]),
+    );
+    expect(received.filter((e) => ids.includes(e.id))).toHaveLength(2);
+    // The caller's own write went in with them.
+    expect(await t.services.db.select().from(outboxEvents).where(eq(outboxEvents.type, marker))).toHaveLength(1);
+    // One delivery job per event and subscriber, no more.
+    const jobs = await t.services.db.execute(
+      sql`select count(*)::int n from pgboss.job where name = 'platform.deliver-event' and (data->>'eventId')::bigint = any(${sql.param(ids)}::bigint[])`,
+    );
+    expect((jobs.rows[0] as { n: number }).n).toBe(2);
   });
 });

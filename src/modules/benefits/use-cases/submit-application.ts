@@ -246,27 +246,28 @@ export async function submitApplication(
             occurredAt: services.now(),
           })),
         );
-        // The timeline's first entries and their audit records in one statement: one round trip instead of two.
-        await tx.execute(sql`with history as (${history.getSQL()}) ${auditInsert(tx, created).getSQL()}`);
+        // The timeline's first entries, their audit records, their status events and the events' deliveries in one
+        // statement: one round trip instead of 2 + 2 per claim.
+        await services.events.publishWithWrites(
+          tx,
+          [history.getSQL(), auditInsert(tx, created).getSQL()],
+          opened.map((claim) => ({
+            type: 'claim.status-changed' as const,
+            payload: {
+              claimId: claim.id,
+              parentId: claim.parentId,
+              childId: claim.childId,
+              benefitCode: claim.benefitCode,
+              fiscalYear: claim.fiscalYear,
+              from: null,
+              to: 'received' as const,
+              reason: null,
+            },
+            options: { municipalityCode: claim.municipalityCode, requestId: input.requestId },
+          })),
+        );
       } else {
         await recordAudits(tx, created);
-      }
-      for (const claim of opened) {
-        await services.events.publish(
-          tx,
-          'claim.status-changed',
-          {
-            claimId: claim.id,
-            parentId: claim.parentId,
-            childId: claim.childId,
-            benefitCode: claim.benefitCode,
-            fiscalYear: claim.fiscalYear,
-            from: null,
-            to: 'received',
-            reason: null,
-          },
-          { municipalityCode: claim.municipalityCode, requestId: input.requestId },
-        );
       }
     } else {
       const [existing] = await tx
