@@ -68,7 +68,7 @@ describe('domain events through the outbox', () => {
     expect(received.some((e) => e.id === eventId)).toBe(false);
   });
 
-  it("publishes several events with the caller's writes in one statement and delivers each once", async () => {
+  it("publishes several events with the caller's writes and delivers each once", async () => {
     const marker = `publish-with-writes-${Date.now()}`;
     const ids = await t.services.db.transaction(async (tx) => {
       await t.services.events.publishWithWrites(

@@ -122,55 +122,25 @@ export class EventBus {
   }
 
   /**
-   * The caller's own writes (INSERTs, each sent as a CTE: they run whatever the rest returns), the outbox INSERT of
-   * `events` and one delivery job per subscriber of each, in ONE statement in the caller's transaction: the job
-   * rows are built in SQL from the outbox rows the same statement inserts. pg-boss writes the job INSERT (its
-   * queue defaults, its NOTIFY); the bus asks it for the statement and sends it with the CTEs in front. Should a
-   * pg-boss version write it in a shape this does not recognise, the same rows are written in two statements.
+   * The caller's own writes (INSERTs, each sent as a CTE: they run whatever the rest returns) and the outbox INSERT
+   * of `events` in ONE statement, then one job INSERT for all their deliveries: two round trips in the caller's
+   * transaction, whatever the number of writes and events. (Folding the job INSERT in too would mean rewriting
+   * pg-boss's own SQL; one round trip is not worth depending on its text.)
    */
   async publishWithWrites(tx: DbOrTx, writes: readonly SQL[], events: readonly PendingEvent[]): Promise<void> {
     if (events.length === 0) {
       for (const write of writes) await tx.execute(write);
       return;
     }
-    const outbox = this.outboxInsert(tx, events);
     const ctes = sql.join(
-      [...writes.map((write, i) => sql`${sql.raw(`w${i}`)} as (${write})`), sql`outbox as (${outbox.getSQL()})`],
+      [
+        ...writes.map((write, i) => sql`${sql.raw(`w${i}`)} as (${write})`),
+        sql`outbox as (${this.outboxInsert(tx, events).getSQL()})`,
+      ],
       sql`, `,
     );
-    const jobInsert = await this.deliveryInsertText();
-    if (!jobInsert) {
-      const recorded = await tx.execute(sql`with ${ctes} select id, subscribers from outbox`);
-      await this.enqueueDeliveries(tx, recorded.rows as unknown as RecordedEvent[]);
-      return;
-    }
-    const deliveries = sql`(select json_agg(json_build_object('data', json_build_object('eventId', o.id, 'subscriber', s.name)))::text from outbox o cross join unnest(o.subscribers) as s(name))`;
-    // `with` in front of pg-boss's INSERT, or joined to its own `WITH ins AS (…)` when the queue notifies.
-    const leadingWith = /^\s*with\s/i.exec(jobInsert.before);
-    const head = leadingWith
-      ? sql`with ${ctes}, ${sql.raw(jobInsert.before.slice(leadingWith[0].length))}`
-      : sql`with ${ctes} ${sql.raw(jobInsert.before)}`;
-    await tx.execute(sql`${head}${deliveries}${sql.raw(jobInsert.after)}`);
-  }
-
-  /**
-   * pg-boss's job INSERT for deliveries, split around its one parameter (the jobs as JSON), or undefined when it is
-   * not of that shape. Asked of pg-boss each time (no database access: it builds the text from its queue cache).
-   */
-  private async deliveryInsertText(): Promise<{ before: string; after: string } | undefined> {
-    let captured: { text: string; values: unknown[] } | undefined;
-    await this.jobs.raw.insert('platform.deliver-event', [{ data: { eventId: 0, subscriber: '' } }], {
-      db: {
-        async executeSql(text: string, values: unknown[]) {
-          captured = { text, values };
-          return { rows: [] };
-        },
-      },
-    });
-    if (captured?.values.length !== 1) return undefined;
-    const parts = captured.text.split('$1');
-    if (parts.length !== 2 || parts.some((part) => /\$\d/.test(part))) return undefined;
-    return { before: parts[0] as string, after: parts[1] as string };
+    const recorded = await tx.execute(sql`with ${ctes} select id, subscribers from outbox`);
+    await this.enqueueDeliveries(tx, recorded.rows as unknown as RecordedEvent[]);
   }
 
   /** One delivery job per subscriber named by each recorded event, in one INSERT (the caller's transaction). */
