@@ -8,6 +8,7 @@ import type { VaccinationRecordRow } from '../clinic/vaccination-records.ts';
 import type { RoutineSchedule } from '../vaccination/routine-schedule.ts';
 import { checkupMessages } from './checkup.messages.ts';
 import { CheckupTable } from './checkup-parts.tsx';
+import { codePage } from './consent-code-page.tsx';
 import { healthMessages } from './health.messages.ts';
 import { Errors, type FieldMessage } from './page-helpers.tsx';
 import { PrenatalCodeForms } from './prenatal-pages.tsx';
@@ -117,39 +118,7 @@ export function parentHealthPage(
 }
 
 export function consentCodePage(lang: Lang, code: IssuedConsentCode) {
-  const m = healthMessages(lang);
-  const expires = new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
-    timeStyle: 'short',
-    timeZone: 'Asia/Tokyo',
-  }).format(new Date(code.expiresAt));
-  return {
-    title: m.codeTitle,
-    body: (
-      <>
-        <h1>{m.codeTitle}</h1>
-        <p>
-          <strong>{code.childName}</strong> ・ {m.purposes[code.purpose]}
-        </p>
-        <p>{m.codeLead}</p>
-        <div
-          class="health-qr"
-          role="img"
-          aria-label={`QR: ${code.shortCode}`}
-          // The SVG is generated on the server by the qrcode library from our own token; nothing user-supplied.
-          dangerouslySetInnerHTML={{ __html: code.qrSvg }}
-        />
-        <p class="health-short-code">
-          {m.shortCodeLabel}: <strong data-testid="short-code">{code.shortCode}</strong>
-        </p>
-        <p>
-          {m.expiresAt}: {expires}
-        </p>
-        <p>
-          <a href="/health">{m.back}</a>
-        </p>
-      </>
-    ),
-  };
+  return codePage(lang, code, { name: code.childName, purpose: healthMessages(lang).purposes[code.purpose] });
 }
 
 export function questionnairePage(

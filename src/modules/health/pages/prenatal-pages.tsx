@@ -5,6 +5,7 @@ import type { IssuedPrenatalCode } from '../prenatal/issue-prenatal-consent-code
 import type { PrenatalVisitView } from '../prenatal/prenatal-visit.ts';
 import { checkupMessages } from './checkup.messages.ts';
 import { CheckupTable } from './checkup-parts.tsx';
+import { codePage } from './consent-code-page.tsx';
 import { healthMessages } from './health.messages.ts';
 import { Errors, type FieldMessage } from './page-helpers.tsx';
 import { prenatalMessages } from './prenatal.messages.ts';
@@ -30,40 +31,8 @@ export function PrenatalCodeForms(props: { lang: Lang; pregnancies: PregnancyVie
 }
 
 export function prenatalCodePage(lang: Lang, code: IssuedPrenatalCode) {
-  const m = healthMessages(lang);
   const p = prenatalMessages(lang);
-  const expires = new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
-    timeStyle: 'short',
-    timeZone: 'Asia/Tokyo',
-  }).format(new Date(code.expiresAt));
-  return {
-    title: m.codeTitle,
-    body: (
-      <>
-        <h1>{m.codeTitle}</h1>
-        <p>
-          <strong>{p.pregnancy(code.expectedDeliveryDate)}</strong> ・ {p.codePurpose}
-        </p>
-        <p>{m.codeLead}</p>
-        <div
-          class="health-qr"
-          role="img"
-          aria-label={`QR: ${code.shortCode}`}
-          // The SVG is generated on the server by the qrcode library from our own token; nothing user-supplied.
-          dangerouslySetInnerHTML={{ __html: code.qrSvg }}
-        />
-        <p class="health-short-code">
-          {m.shortCodeLabel}: <strong data-testid="short-code">{code.shortCode}</strong>
-        </p>
-        <p>
-          {m.expiresAt}: {expires}
-        </p>
-        <p>
-          <a href="/health">{m.back}</a>
-        </p>
-      </>
-    ),
-  };
+  return codePage(lang, code, { name: p.pregnancy(code.expectedDeliveryDate), purpose: p.codePurpose });
 }
 
 /**
