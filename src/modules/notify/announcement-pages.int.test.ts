@@ -100,6 +100,7 @@ describe('staff announcement pages', () => {
     const list = await colleague.request({ url: '/staff/notify/announcements' });
     expect(list.body).toContain(`href="/staff/notify/announcements/${id}"`);
     const detail = await colleague.request({ url: `/staff/notify/announcements/${id}` });
+    expect(detail.body).toContain(`/staff/notify/announcements/${id}/cancel`);
     const approved = await colleague.request({
       method: 'POST',
       url: `/staff/notify/announcements/${id}/approve`,
@@ -116,6 +117,16 @@ describe('staff announcement pages', () => {
 
     // The scheduled job at send time.
     expect(await sendAnnouncement(t.services, id!)).toBe(1);
+    // Once sent, there is nothing to cancel: no button, and a forged form is refused on the page.
+    const sentDetail = await colleague.request({ url: `/staff/notify/announcements/${id}` });
+    expect(sentDetail.body).not.toContain(`/staff/notify/announcements/${id}/cancel`);
+    const late = await colleague.request({
+      method: 'POST',
+      url: `/staff/notify/announcements/${id}/cancel`,
+      form: { _csrf: formField(detail.body, '_csrf') },
+    });
+    expect(late.statusCode).toBe(409);
+    expect(late.body).toContain('送信前のお知らせだけを取り消せます');
     const delivery = await t.services.db.execute<{ id: string; message_id: string }>(
       sql`select id, message_id from notify_deliveries where endpoint_id = ${emailEndpoint}`,
     );

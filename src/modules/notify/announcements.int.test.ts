@@ -96,4 +96,64 @@ describe('staff announcements', () => {
     expect(res.statusCode).toBe(400);
     expect(JSON.stringify(res.json())).toContain('body.ageMaxMonths');
   });
+
+  it('cancels an approved announcement before its send time, so the scheduled send writes nothing', async () => {
+    await makeFamily(t.services, { municipalityCode: '131237', birthDate: '2026-07-15' });
+    const author = await makeStaff(t.services, { municipalityCode: '131237', roles: ['notice-sender'] });
+    const colleague = await makeStaff(t.services, { municipalityCode: '131237', roles: ['notice-sender'] });
+    const authorCookies = await staffCookie(t.app, t.services, author, NOW);
+    const draft = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/notify/announcements',
+      cookies: authorCookies,
+      payload: {
+        municipalityCode: '131237',
+        category: 'announcements',
+        titleJa: '中止になる教室',
+        bodyJa: 'この教室は中止です。',
+        titleEn: 'A class to be called off',
+        bodyEn: 'This class is called off.',
+        sendAt: '2026-12-02T03:00:00Z',
+      },
+    });
+    const { id } = draft.json() as { id: string };
+    const approved = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/notify/announcements/${id}/approve`,
+      cookies: await staffCookie(t.app, t.services, colleague, NOW),
+    });
+    expect(approved.statusCode).toBe(200);
+
+    const outsider = await makeStaff(t.services, { municipalityCode: '131211', roles: ['notice-sender'] });
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/notify/announcements/${id}/cancel`,
+      cookies: await staffCookie(t.app, t.services, outsider, NOW),
+    });
+    expect(refused.statusCode).toBe(403);
+
+    // The author may cancel (stopping a send needs no second person).
+    const cancelled = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/notify/announcements/${id}/cancel`,
+      cookies: authorCookies,
+    });
+    expect(cancelled.json()).toEqual({ id, status: 'cancelled' });
+    expect(await sendAnnouncement(t.services, id)).toBe(0);
+    const messages = await t.services.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from notify_messages where announcement_id = ${id}`,
+    );
+    expect(messages.rows[0]!.n).toBe(0);
+
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/notify/announcements/${id}/cancel`,
+      cookies: authorCookies,
+    });
+    expect(again.statusCode).toBe(409);
+    const audit = await t.services.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from audit_events where action = 'notify-announcement.cancel' and resource_id = ${id}`,
+    );
+    expect(audit.rows[0]!.n).toBe(1);
+  });
 });

@@ -17,6 +17,7 @@ import { dashboardPage } from './pages/dashboard-page.tsx';
 import { inboxPage, messagePage, unsubscribePage } from './pages/inbox-pages.tsx';
 import { preferencesPage } from './pages/preferences-page.tsx';
 import { approveAnnouncement, draftAnnouncement } from './use-cases/announcements.ts';
+import { cancelAnnouncement } from './use-cases/cancel-announcement.ts';
 import { deliveryReport } from './use-cases/delivery-report.ts';
 import { listInbox } from './use-cases/list-inbox.ts';
 import { activeEndpoints, savePushSubscription, setEmailAddress } from './use-cases/manage-endpoints.ts';
@@ -332,6 +333,25 @@ export async function notifyRoutes(app: FastifyInstance, services: AppServices) 
     async (request) => {
       const actor = requireSignedIn(request);
       return approveAnnouncement(services, actor, { id: request.params.id, requestId: request.id });
+    },
+  );
+
+  r.post(
+    '/api/v1/notify/announcements/:id/cancel',
+    {
+      schema: {
+        tags: ['notify'],
+        summary: 'Cancel an announcement that has not been sent yet (draft or approved)',
+        params: z.object({ id: z.uuid() }),
+        response: {
+          200: z.object({ id: z.uuid(), status: z.literal('cancelled') }),
+          ...problemResponses(401, 403, 404, 409),
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireSignedIn(request);
+      return cancelAnnouncement(services, actor, { id: request.params.id, requestId: request.id });
     },
   );
 

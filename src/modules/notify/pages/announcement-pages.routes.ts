@@ -11,6 +11,7 @@ import { findMunicipality, MUNICIPALITIES, TOKYO_CODE } from '../../municipaliti
 import { NOTIFY_CATEGORIES, type NotifyCategory } from '../notify.tables.ts';
 import { announcementReport, listAnnouncements } from '../use-cases/announcement-queries.ts';
 import { approveAnnouncement, draftAnnouncement, previewAnnouncement } from '../use-cases/announcements.ts';
+import { cancelAnnouncement } from '../use-cases/cancel-announcement.ts';
 import { tokyoDateTime } from './announcement.messages.ts';
 import {
   type AnnouncementForm,
@@ -18,7 +19,7 @@ import {
   announcementListPage,
   type FormError,
 } from './announcement-pages.tsx';
-import { announcementReportPage } from './announcement-report-page.tsx';
+import { ANNOUNCEMENT_FLASHES, type AnnouncementFlash, announcementReportPage } from './announcement-report-page.tsx';
 
 const formBody = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 const one = (v: string | string[] | undefined) => ((Array.isArray(v) ? v[0] : v) ?? '').trim();
@@ -192,7 +193,7 @@ export async function announcementPageRoutes(app: FastifyInstance, services: App
     reply: FastifyReply,
     actor: Actor,
     id: string,
-    extra: { flash?: 'approved' | 'created' | undefined; errors?: FormError[]; status?: number },
+    extra: { flash?: AnnouncementFlash | undefined; errors?: FormError[]; status?: number },
   ) => {
     const report = await announcementReport(services, actor, { id, requestId: request.id });
     const code = report.announcement.municipalityCode;
@@ -222,7 +223,7 @@ export async function announcementPageRoutes(app: FastifyInstance, services: App
       schema: {
         hide: true,
         params: z.object({ id: z.uuid() }),
-        querystring: z.object({ done: z.enum(['approved', 'created']).optional() }),
+        querystring: z.object({ done: z.enum(ANNOUNCEMENT_FLASHES).optional() }),
       },
     },
     async (request, reply) => {
@@ -232,25 +233,32 @@ export async function announcementPageRoutes(app: FastifyInstance, services: App
     },
   );
 
-  r.post(
-    '/staff/notify/announcements/:id/approve',
-    {
-      schema: { hide: true, params: z.object({ id: z.uuid() }), body: formBody.optional() },
-      preHandler: app.csrfProtection,
-    },
-    async (request, reply) => {
-      const actor = staff(request, reply);
-      if (!actor) return reply;
-      try {
-        await approveAnnouncement(services, actor, { id: request.params.id, requestId: request.id });
-      } catch (error) {
-        // The author trying to approve (four-eyes) or an announcement no longer a draft: say so on the page.
-        const errors = refusals(error, detectLang(request));
-        const status = error instanceof AppError ? error.status : 400;
-        if (status === 404) throw error;
-        return showReport(request, reply, actor, request.params.id, { errors, status });
-      }
-      return reply.redirect(`/staff/notify/announcements/${request.params.id}?done=approved`, 303);
-    },
-  );
+  // Approve (a second staff member) and cancel (before the send): the same form shape, refusals shown on the page.
+  for (const [action, run] of [
+    ['approve', approveAnnouncement],
+    ['cancel', cancelAnnouncement],
+  ] as const) {
+    r.post(
+      `/staff/notify/announcements/:id/${action}`,
+      {
+        schema: { hide: true, params: z.object({ id: z.uuid() }), body: formBody.optional() },
+        preHandler: app.csrfProtection,
+      },
+      async (request, reply) => {
+        const actor = staff(request, reply);
+        if (!actor) return reply;
+        try {
+          await run(services, actor, { id: request.params.id, requestId: request.id });
+        } catch (error) {
+          // The author trying to approve (four-eyes), or an announcement past that step: say so on the page.
+          const errors = refusals(error, detectLang(request));
+          const status = error instanceof AppError ? error.status : 400;
+          if (status === 404) throw error;
+          return showReport(request, reply, actor, request.params.id, { errors, status });
+        }
+        const done = action === 'approve' ? 'approved' : 'cancelled';
+        return reply.redirect(`/staff/notify/announcements/${request.params.id}?done=${done}`, 303);
+      },
+    );
+  }
 }

@@ -51,6 +51,10 @@ function ChannelChart({ rows, label, names }: { rows: AnnouncementChannelRow[]; 
   );
 }
 
+/** The one-line confirmations the report page shows after an action (`?done=`). */
+export const ANNOUNCEMENT_FLASHES = ['approved', 'created', 'cancelled'] as const;
+export type AnnouncementFlash = (typeof ANNOUNCEMENT_FLASHES)[number];
+
 export function announcementReportPage(
   lang: Lang,
   props: {
@@ -59,7 +63,7 @@ export function announcementReportPage(
     actorId: string;
     canApprove: boolean;
     csrfToken: string;
-    flash?: 'approved' | 'created' | undefined;
+    flash?: AnnouncementFlash | undefined;
     errors: FormError[];
     municipalityName: string;
   },
@@ -78,7 +82,7 @@ export function announcementReportPage(
         <p>{m.detailLead}</p>
         {props.flash ? (
           <div class="notice notice--success" role="status">
-            {props.flash === 'approved' ? m.approved : m.created}
+            {m[props.flash]}
           </div>
         ) : null}
         {props.errors.map((e) => (
@@ -124,6 +128,14 @@ export function announcementReportPage(
             <input type="hidden" name="_csrf" value={props.csrfToken} />
             <button class="button" type="submit">
               {m.approve}
+            </button>
+          </form>
+        ) : null}
+        {(a.status === 'draft' || a.status === 'approved') && props.canApprove ? (
+          <form method="post" action={`/staff/notify/announcements/${a.id}/cancel`}>
+            <input type="hidden" name="_csrf" value={props.csrfToken} />
+            <button class="button button--secondary" type="submit">
+              {m.cancel}
             </button>
           </form>
         ) : null}

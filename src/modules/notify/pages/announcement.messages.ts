@@ -44,6 +44,8 @@ const ja = {
   approve: '承認する（送信予定日時に送信）',
   fourEyes: '自分が作成したお知らせは承認できません。別の職員が承認します。',
   approved: '承認しました。送信予定日時に送信されます。',
+  cancel: '送信を取り消す',
+  cancelled: '取り消しました。このお知らせは送信されません。',
   created: '作成しました。別の職員に承認を依頼してください。',
   ageRange: (min: number | null, max: number | null) =>
     min == null && max == null ? '全年齢' : `${min ?? 0}か月〜${max == null ? '' : `${max}か月未満`}`,
@@ -99,6 +101,8 @@ const en: Messages = {
   approve: 'Approve (sent at its send time)',
   fourEyes: 'You drafted this announcement, so another staff member approves it.',
   approved: 'Approved. It will be sent at its send time.',
+  cancel: 'Cancel the send',
+  cancelled: 'Cancelled. This announcement will not be sent.',
   created: 'Created. Ask a colleague to approve it.',
   ageRange: (min: number | null, max: number | null) =>
     min == null && max == null
