@@ -1,4 +1,5 @@
 import type { Lang } from '../../../platform/i18n/i18n.ts';
+import { Field } from '../../../platform/web/form-field.tsx';
 import { NOTIFY_CATEGORIES } from '../notify.tables.ts';
 import type { AnnouncementSummary } from '../use-cases/announcement-queries.ts';
 import { announcementMessages, tokyoDateTime } from './announcement.messages.ts';
@@ -101,50 +102,6 @@ export function announcementListPage(lang: Lang, props: { items: AnnouncementSum
   };
 }
 
-function Field(props: {
-  name: keyof AnnouncementForm;
-  label: string;
-  value: string;
-  errors: FormError[];
-  type?: string;
-  hint?: string;
-  multiline?: boolean;
-  required?: boolean;
-}) {
-  const id = `field-${props.name}`;
-  const error = props.errors.find((e) => e.field === props.name);
-  const described = [props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  const common = {
-    id,
-    name: props.name,
-    required: props.required ?? true,
-    'aria-invalid': error ? ('true' as const) : undefined,
-    'aria-describedby': described || undefined,
-  };
-  return (
-    <div class="field">
-      <label for={id}>{props.label}</label>
-      {props.hint ? (
-        <span class="field__hint" id={`${id}-hint`}>
-          {props.hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span class="field__error" id={`${id}-error`}>
-          {error.message}
-        </span>
-      ) : null}
-      {props.multiline ? (
-        <textarea {...common} rows={5}>
-          {props.value}
-        </textarea>
-      ) : (
-        <input {...common} type={(props.type ?? 'text') as 'text'} value={props.value} />
-      )}
-    </div>
-  );
-}
-
 export function announcementFormPage(
   lang: Lang,
   props: {
@@ -198,16 +155,8 @@ export function announcementFormPage(
               errors={errors}
               type="number"
               hint={m.ageHint}
-              required={false}
             />
-            <Field
-              name="ageMaxMonths"
-              label={m.ageMax}
-              value={form.ageMaxMonths}
-              errors={errors}
-              type="number"
-              required={false}
-            />
+            <Field name="ageMaxMonths" label={m.ageMax} value={form.ageMaxMonths} errors={errors} type="number" />
             <div class="field field--checkbox">
               <input id="field-urgent" type="checkbox" name="urgent" value="1" checked={form.urgent} />
               <label for="field-urgent">{m.urgent}</label>
@@ -223,11 +172,18 @@ export function announcementFormPage(
           </fieldset>
           <fieldset>
             <legend>{m.content}</legend>
-            <Field name="titleJa" label={m.titleJa} value={form.titleJa} errors={errors} />
-            <Field name="bodyJa" label={m.bodyJa} value={form.bodyJa} errors={errors} multiline />
-            <Field name="titleEn" label={m.titleEn} value={form.titleEn} errors={errors} />
-            <Field name="bodyEn" label={m.bodyEn} value={form.bodyEn} errors={errors} multiline />
-            <Field name="sendAt" label={m.sendAtLabel} value={form.sendAt} errors={errors} type="datetime-local" />
+            <Field name="titleJa" label={m.titleJa} value={form.titleJa} errors={errors} required />
+            <Field name="bodyJa" label={m.bodyJa} value={form.bodyJa} errors={errors} multiline rows={5} required />
+            <Field name="titleEn" label={m.titleEn} value={form.titleEn} errors={errors} required />
+            <Field name="bodyEn" label={m.bodyEn} value={form.bodyEn} errors={errors} multiline rows={5} required />
+            <Field
+              name="sendAt"
+              label={m.sendAtLabel}
+              value={form.sendAt}
+              errors={errors}
+              required
+              type="datetime-local"
+            />
           </fieldset>
           <button class="button" type="submit" name="intent" value="create">
             {m.create}

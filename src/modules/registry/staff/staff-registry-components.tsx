@@ -1,4 +1,5 @@
 import type { Lang } from '../../../platform/i18n/i18n.ts';
+import { fieldId } from '../../../platform/web/form-field.tsx';
 import { findMunicipality } from '../../municipalities/index.ts';
 import type { FieldMessage } from './program-form.ts';
 import { staffRegistryMessages } from './staff-registry.messages.ts';
@@ -12,7 +13,6 @@ export function municipalityLabel(code: string, lang: Lang): string {
 }
 
 /** Form field ids may not hold dots (CSS selectors, label targets): `ageMonths.min` → `field-ageMonths-min`. */
-export const fieldId = (name: string) => `field-${name.replace(/\./g, '-')}`;
 
 export function ErrorSummary({ lang, errors }: { lang: Lang; errors: FieldMessage[] }) {
   if (errors.length === 0) return null;
@@ -27,56 +27,6 @@ export function ErrorSummary({ lang, errors }: { lang: Lang; errors: FieldMessag
           </li>
         ))}
       </ul>
-    </div>
-  );
-}
-
-export function Field(props: {
-  name: string;
-  label: string;
-  value: string | undefined;
-  errors: FieldMessage[];
-  type?: 'text' | 'date' | 'url';
-  multiline?: boolean;
-  hint?: string;
-  inputmode?: 'numeric';
-  required?: boolean;
-}) {
-  const id = fieldId(props.name);
-  const error = props.errors.find((e) => e.field === props.name);
-  const described = [error ? `${id}-error` : null, props.hint ? `${id}-hint` : null].filter(Boolean).join(' ');
-  const common = {
-    id,
-    name: props.name,
-    required: props.required ?? false,
-    'aria-invalid': error ? ('true' as const) : undefined,
-    'aria-describedby': described || undefined,
-  };
-  return (
-    <div class="field">
-      <label for={id}>{props.label}</label>
-      {props.hint ? (
-        <span class="field__hint" id={`${id}-hint`}>
-          {props.hint}
-        </span>
-      ) : null}
-      {error ? (
-        <span class="field__error" id={`${id}-error`}>
-          {error.message}
-        </span>
-      ) : null}
-      {props.multiline ? (
-        <textarea {...common} rows={4}>
-          {props.value ?? ''}
-        </textarea>
-      ) : (
-        <input
-          {...common}
-          type={(props.type ?? 'text') as 'text'}
-          value={props.value ?? ''}
-          inputMode={props.inputmode}
-        />
-      )}
     </div>
   );
 }

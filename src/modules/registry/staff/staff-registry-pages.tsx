@@ -1,4 +1,5 @@
 import type { Lang } from '../../../platform/i18n/i18n.ts';
+import { Field, fieldId } from '../../../platform/web/form-field.tsx';
 import { INCOME_BASES } from '../program-data.ts';
 import type { ProgramStatus } from '../program-status.ts';
 import type { StaffProgram } from '../use-cases/get-staff-program.ts';
@@ -6,7 +7,7 @@ import type { StaffProgramFilter, StaffProgramRow } from '../use-cases/list-staf
 import { STAFF_PROGRAM_FILTERS } from '../use-cases/list-staff-programs.ts';
 import type { FieldMessage, ProgramFormValues } from './program-form.ts';
 import { staffRegistryMessages } from './staff-registry.messages.ts';
-import { Csrf, DiffTable, ErrorSummary, Field, fieldId, municipalityLabel } from './staff-registry-components.tsx';
+import { Csrf, DiffTable, ErrorSummary, municipalityLabel } from './staff-registry-components.tsx';
 
 export function staffProgramListPage(
   lang: Lang,
