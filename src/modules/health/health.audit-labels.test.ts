@@ -15,12 +15,20 @@ const sources = (dir: string): string[] =>
   );
 
 // Actions are written as `action: '…'` or through the module's audit helpers (auditChildAccess, auditPregnancy,
-// refusalAudit) and the eligibility statement's SQL literal.
+// refusalAudit), and as SQL literals in the database function of the eligibility check (its migration).
 const ACTION =
-  /(?:action: |auditChildAccess\(\s*tx,\s*req,\s*visit,\s*|auditPregnancy\(\s*tx,\s*req,\s*visit,\s*|refusalAudit\(\s*req,\s*|select \$6, \$7, )'(health-[a-z-]+\.[a-z-]+)'/g;
+  /(?:action: |auditChildAccess\(\s*tx,\s*req,\s*visit,\s*|auditPregnancy\(\s*tx,\s*req,\s*visit,\s*|refusalAudit\(\s*req,\s*)'(health-[a-z-]+\.[a-z-]+)'/g;
+const SQL_ACTION = /'(health-[a-z-]+\.[a-z-]+)'/g;
+const migrations = new URL('../../../migrations/', import.meta.url).pathname;
+const healthMigrations = readdirSync(migrations)
+  .filter((name) => name.includes('health') && name.endsWith('.sql'))
+  .map((name) => readFileSync(join(migrations, name), 'utf8'));
 
 describe('access-log labels of health', () => {
-  const written = new Set(sources(root).flatMap((text) => [...text.matchAll(ACTION)].map((m) => m[1] as string)));
+  const written = new Set([
+    ...sources(root).flatMap((text) => [...text.matchAll(ACTION)].map((m) => m[1] as string)),
+    ...healthMigrations.flatMap((text) => [...text.matchAll(SQL_ACTION)].map((m) => m[1] as string)),
+  ]);
 
   it('finds the actions the module writes', () => {
     expect(written).toContain('health-eligibility.check');
@@ -40,6 +48,9 @@ describe('access-log labels of health', () => {
   it('purposes read in the parent’s language; an unregistered purpose stays as written', () => {
     expect(auditPurposeLabel('subsidy eligibility check at a clinic', 'ja')).toBe('医療機関での受給資格確認');
     expect(auditPurposeLabel('clinic reception: 妊婦健診', 'en')).toBe('clinic reception: prenatal check-up');
+    expect(auditPurposeLabel('clinic check without a valid consent code', 'ja')).toMatch(
+      /[\u3040-\u30ff\u4e00-\u9fff]/,
+    );
     expect(auditPurposeLabel('something new', 'ja')).toBe('something new');
   });
 });

@@ -33,6 +33,11 @@ const HEALTH_PURPOSE_LABELS = {
     ja: '医療機関での受給資格確認',
     en: 'subsidy eligibility check at a clinic',
   },
+  // Denied checks carry no resource, so this label shows only in staff views of the audit log.
+  'clinic check without a valid consent code': {
+    ja: '有効な同意コードのない医療機関からの確認',
+    en: 'clinic check without a valid consent code',
+  },
   'clinic reception: subsidies and vaccinations': {
     ja: '医療機関の受付（助成・予防接種）',
     en: 'clinic reception: subsidies and vaccinations',

@@ -1,14 +1,8 @@
+import { Batcher } from '../../../platform/db/batcher.ts';
+import type { AppServices } from '../../../platform/services.ts';
 import type { ActiveSubsidy } from './active-subsidies.ts';
-import {
-  authorizeClinic,
-  type ClinicRequest,
-  type ConsentCodeRow,
-  noEligibility,
-  refusalAudit,
-} from './clinic-access.ts';
-import type { ClinicRedemption } from './clinic-scope.ts';
+import { authorizeClinic, type ClinicRequest, type ConsentCodeRow, noEligibility } from './clinic-access.ts';
 import { normalizeShortCode, verifyConsentToken } from './consent-token.ts';
-import { executeInScope, type ScopedStatement } from './scoped-client.ts';
 import { consentKey } from './signing-key.ts';
 
 export interface EligibilityResult {
@@ -18,51 +12,56 @@ export interface EligibilityResult {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/**
- * Redeem + subsidies + audit as ONE statement (data-modifying CTEs share a snapshot and commit together): the code is
- * used only if unused and unexpired (two receptions racing get one success, as before), the subsidies are read
- * through the 宛名番号 link, and the audit row on the child is written only when a code was redeemed, in the same
- * transaction, so an acknowledged check always has its audit row. Prepared once per connection (scoped-client.ts),
- * run in the clinic's redemption scope (clinic-scope.ts): the filters below say what the policies also enforce.
- * $3 is the id from a signed token, $4 a typed short code (one live row picked, so a rare clash can never use two
- * codes at once).
- */
-const ELIGIBILITY_STATEMENT: ScopedStatement = {
-  name: 'health_eligibility_check',
-  // now, institution, token id, short code, visit date, actor type, actor id, request id
-  types: ['timestamptz', 'text', 'uuid', 'text', 'date', 'text', 'text', 'text'],
-  text: `
-with target as (
-  select coalesce($3::uuid, (select id from health_consent_codes
-                             where short_code = $4 and used_at is null and expires_at > $1 limit 1)) as id
-), redeemed as (
-  update health_consent_codes c set used_at = $1, used_by_institution = $2
-  from target t
-  where c.id = t.id and c.used_at is null and c.expires_at > $1
-  returning c.*
-), subsidies as (
-  select r.id, s.insurer_number, r.recipient_number, s.name_ja, s.name_en, r.valid_from, r.valid_to, s.copay
-  from redeemed c
-  join health_child_links l on l.child_id = c.child_id
-  join health_subsidy_recipients r on r.municipality_code = l.municipality_code and r.resident_number = l.resident_number
-  join health_subsidy_schemes s on s.id = r.scheme_id
-  where r.ended_at is null and r.valid_from <= $5::date and r.valid_to >= $5::date
-), audit as (
-  insert into audit_events (actor_type, actor_id, action, resource_type, resource_id, municipality_code, purpose,
-                            outcome, request_id, detail)
-  select $6, $7, 'health-eligibility.check', 'child', c.child_id::text, c.municipality_code,
-         'subsidy eligibility check at a clinic', 'success', $8,
-         jsonb_build_object('institutionCode', $2::text, 'visitDate', $5::text,
-                            'subsidies', (select count(*) from subsidies))
-  from redeemed c
-)
-select c.id, c.short_code, c.child_id, c.household_id, c.municipality_code, c.purpose, c.child, c.expires_at,
-       c.used_at, c.used_by_institution, c.created_by, c.created_at,
-       coalesce((select json_agg(s order by s.insurer_number) from subsidies s), '[]'::json) as subsidies
-from redeemed c`,
-};
+/** One code presented at a reception desk: the id of a verified token or a typed short code (neither: refused). */
+interface Presentation {
+  codeId: string | null;
+  shortCode: string | null;
+  institutionCode: string;
+  visitDate: string;
+  actorId: string | null;
+  requestId: string | null;
+}
+
+// Checks that arrive together share one call of health_check_eligibility: redeem, subsidies and audit for the whole
+// batch in one statement and one commit. Measured in bench/eligibility: about 0.15 ms of PostgreSQL CPU per check in
+// batches of 10–50, against 2.5 ms for one check per transaction under the row policies.
+const MAX_BATCH = 200;
+const MAX_IN_FLIGHT = 2;
+
+const batchers = new WeakMap<AppServices, Batcher<Presentation, EligibilityRow | undefined>>();
+
+function eligibilityBatcher(services: AppServices): Batcher<Presentation, EligibilityRow | undefined> {
+  let batcher = batchers.get(services);
+  if (!batcher) {
+    batcher = new Batcher({
+      maxBatch: MAX_BATCH,
+      maxInFlight: MAX_IN_FLIGHT,
+      run: async (batch) => {
+        const result = await services.database.pool.query<EligibilityRow>({
+          name: 'health_check_eligibility',
+          text: 'select * from health_check_eligibility($1, $2, $3, $4, $5, $6, $7)',
+          values: [
+            services.now(),
+            batch.map((p) => p.codeId),
+            batch.map((p) => p.shortCode),
+            batch.map((p) => p.institutionCode),
+            batch.map((p) => p.visitDate),
+            batch.map((p) => p.actorId),
+            batch.map((p) => p.requestId),
+          ],
+        });
+        const byOrd = new Map(result.rows.map((row) => [Number(row.ord), row]));
+        return batch.map((_, i) => byOrd.get(i + 1));
+      },
+    });
+    batchers.set(services, batcher);
+  }
+  return batcher;
+}
 
 interface EligibilityRow {
+  /** The presentation's position in its batch, from 1. */
+  ord: string;
   id: string;
   short_code: string;
   child_id: string;
@@ -97,37 +96,24 @@ export async function checkEligibility(
   input: { consentToken: string; visitDate: string; institutionCode?: string; requireSubsidy: boolean },
 ): Promise<EligibilityResult> {
   const { institutionCode } = await authorizeClinic(req, input.institutionCode);
-  const now = req.services.now();
-  let tokenId: string | null = null;
+  let codeId: string | null = null;
   let shortCode: string | null = null;
   if (input.consentToken.includes('.')) {
-    const payload = verifyConsentToken(await consentKey(req.services), input.consentToken, now);
-    if (payload && UUID.test(payload.id)) tokenId = payload.id;
+    const payload = verifyConsentToken(await consentKey(req.services), input.consentToken, req.services.now());
+    if (payload && UUID.test(payload.id)) codeId = payload.id;
   } else {
     shortCode = normalizeShortCode(input.consentToken) ?? null;
   }
-  // Not the Tokyo-wide scope: the transaction carries the code presented, and RLS (health-clinic-redemption-scope)
-  // lets it reach only that code and the links and subsidies of the child it names.
-  const redemption: ClinicRedemption = { kind: 'clinic-redemption', institutionCode, codeId: tokenId, shortCode };
-  const row =
-    tokenId || shortCode
-      ? (
-          await executeInScope<EligibilityRow>(req.services.database.pool, redemption, ELIGIBILITY_STATEMENT, [
-            now,
-            institutionCode,
-            tokenId,
-            shortCode,
-            input.visitDate,
-            req.actor.type,
-            req.actor.id ?? null,
-            req.requestId ?? null,
-          ])
-        )[0]
-      : undefined;
-  if (!row) {
-    await refusalAudit(req, 'health-eligibility.check', institutionCode);
-    throw noEligibility();
-  }
+  // A refused token still goes to the database: the same function writes its denied audit row, in the same batch.
+  const row = await eligibilityBatcher(req.services).submit({
+    codeId,
+    shortCode,
+    institutionCode,
+    visitDate: input.visitDate,
+    actorId: req.actor.id ?? null,
+    requestId: req.requestId ?? null,
+  });
+  if (!row) throw noEligibility();
   const subsidies = row.subsidies.map((s) => ({
     id: s.id,
     insurerNumber: s.insurer_number,

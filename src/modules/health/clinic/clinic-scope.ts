@@ -28,8 +28,8 @@ export interface ClinicRedemption {
  * The settings of a redemption transaction, in order. The `clinic_redeem` policies of the
  * health-clinic-redemption-scope migration then let it see only the presented code (unused, or redeemed by this
  * institution), the links and subsidy recipients of the child an unused presented code names, and update only that
- * code, only to mark it used by this institution. Shared by withClinicRedemptionScope and the one-round-trip
- * eligibility check (scoped-client.ts), so both run in exactly the same scope.
+ * code, only to mark it used by this institution. (The child eligibility check does not use this scope: it goes
+ * through the health_check_eligibility function, whose body applies the same rule to a batch of codes.)
  */
 export function clinicRedemptionSettings(scope: ClinicRedemption): [setting: string, value: string][] {
   return [
@@ -42,7 +42,7 @@ export function clinicRedemptionSettings(scope: ClinicRedemption): [setting: str
   ];
 }
 
-/** A drizzle transaction in the redemption scope (pregnancy codes; the child codes use executeInScope). */
+/** A drizzle transaction in the redemption scope (pregnancy codes, and the RLS tests of child codes). */
 export async function withClinicRedemptionScope<T>(
   services: AppServices,
   scope: ClinicRedemption,

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../platform/testing/test-app.ts';
 import { makeHouseholdWithChild, makeStaff, parentCookie, staffCookie } from '../../identity/index.ts';
@@ -12,6 +13,8 @@ let now = new Date('2026-11-21T00:30:00Z'); // 09:30 in Tokyo
 let t: TestContext;
 let parentCookies: Record<string, string>;
 let clinicCookies: Record<string, string>;
+let otherClinicCookies: Record<string, string>;
+const OTHER_INSTITUTION = '1387654321';
 let childId: string;
 
 beforeAll(async () => {
@@ -45,6 +48,13 @@ beforeAll(async () => {
     institutionCode: INSTITUTION,
   });
   clinicCookies = await staffCookie(t.app, t.services, clinic);
+  const otherClinic = await makeStaff(t.services, {
+    municipalityCode: HACHIOJI,
+    roles: [],
+    kind: 'clinic',
+    institutionCode: OTHER_INSTITUTION,
+  });
+  otherClinicCookies = await staffCookie(t.app, t.services, otherClinic);
 });
 afterAll(() => t?.close());
 
@@ -129,6 +139,54 @@ describe('consent code → eligibility check', () => {
     expect(asParent.statusCode).toBe(403);
     expect((await check(code.token, { institutionCode: '1399999999' })).statusCode).toBe(403);
     expect((await check(code.token, { visitDate: '2026-02-30' })).json().errors[0].field).toMatch(/visitDate/);
+  });
+});
+
+describe('checks that arrive together (one batch of the database function)', () => {
+  const auditCounts = async () => {
+    const { rows } = await t.services.db.execute(sql`
+      select count(*) filter (where outcome = 'success' and resource_id = ${childId}) as success,
+             count(*) filter (where outcome = 'denied' and resource_type = 'consent-code') as denied
+      from audit_events where action = 'health-eligibility.check'`);
+    return rows[0] as { success: string; denied: string };
+  };
+
+  it('answers each its own result, uses a code presented twice once, and audits every presentation', async () => {
+    const [a, b, c] = [await openCode(), await openCode(), await openCode()];
+    const before = await auditCounts();
+    const fromOther = (token: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/eligibility-checks',
+        cookies: otherClinicCookies,
+        payload: { consentToken: token, visitDate: '2026-11-21', institutionCode: OTHER_INSTITUTION },
+      });
+    const [a1, a2, bOther, cTyped, forged] = await Promise.all([
+      check(a.token),
+      check(a.token),
+      fromOther(b.token),
+      check(c.shortCode),
+      check('eyJpZCI6IngifQ.AAAA'),
+    ]);
+    expect([a1.statusCode, a2.statusCode].sort()).toEqual([200, 404]);
+    expect(bOther.statusCode).toBe(200);
+    expect(cTyped.statusCode).toBe(200);
+    expect(forged.statusCode).toBe(404);
+    // Each code is marked used by the institution that presented it, even within one batch.
+    const { rows } = await t.services.db.execute(sql`
+      select short_code, used_by_institution from health_consent_codes
+      where short_code in (${a.shortCode.replace('-', '')}, ${b.shortCode.replace('-', '')}, ${c.shortCode.replace('-', '')})`);
+    const usedBy = Object.fromEntries(
+      (rows as { short_code: string; used_by_institution: string }[]).map((r) => [r.short_code, r.used_by_institution]),
+    );
+    expect(usedBy).toEqual({
+      [a.shortCode.replace('-', '')]: INSTITUTION,
+      [b.shortCode.replace('-', '')]: OTHER_INSTITUTION,
+      [c.shortCode.replace('-', '')]: INSTITUTION,
+    });
+    const after = await auditCounts();
+    expect(Number(after.success) - Number(before.success)).toBe(3);
+    expect(Number(after.denied) - Number(before.denied)).toBe(2);
   });
 });
 

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/access/actor.ts';
+import { Batcher } from '../../../platform/db/batcher.ts';
 import type { Db } from '../../../platform/db/database.ts';
 import type { SessionRow } from '../sessions/session-store.ts';
 import { parents } from '../tables/household.tables.ts';
@@ -36,8 +37,13 @@ function parentActorOf(parent: ParentFacts, sessionId: string): Actor {
   };
 }
 
-/** The session row and whoever it stands for, in one prepared statement (one round trip per request). */
-function sessionWithPrincipalQuery(db: Db) {
+/**
+ * Sessions and whoever they stand for, for a set of token hashes, in one prepared statement. Every request needs
+ * this; requests that arrive together share one statement (platform/db/batcher.ts), so under load the lookup costs
+ * one round trip per batch instead of one per request — and, unlike a cache, it always reads the current row, so a
+ * revoked session or a disabled account stops working at once.
+ */
+function sessionsWithPrincipalQuery(db: Db) {
   return db
     .select({
       session: sessions,
@@ -47,28 +53,44 @@ function sessionWithPrincipalQuery(db: Db) {
     .from(sessions)
     .leftJoin(parents, and(eq(sessions.principalType, 'parent'), eq(parents.id, sessions.principalId)))
     .leftJoin(staffAccounts, and(eq(sessions.principalType, 'staff'), eq(staffAccounts.id, sessions.principalId)))
-    .where(eq(sessions.id, sql.placeholder('id')))
-    .prepare('identity.session-with-principal');
+    .where(sql`${sessions.id} = any(${sql.placeholder('ids')}::text[])`)
+    .prepare('identity.sessions-with-principal');
 }
-const prepared = new WeakMap<Db, ReturnType<typeof sessionWithPrincipalQuery>>();
+
+type SessionWithActor = { session: SessionRow; actor: Actor | undefined };
+const batchers = new WeakMap<Db, Batcher<string, SessionWithActor | undefined>>();
+
+function sessionBatcher(db: Db): Batcher<string, SessionWithActor | undefined> {
+  let batcher = batchers.get(db);
+  if (!batcher) {
+    const query = sessionsWithPrincipalQuery(db);
+    batcher = new Batcher({
+      maxBatch: 200,
+      maxInFlight: 2,
+      run: async (ids) => {
+        // Many requests of one signed-in client may wait together: each distinct session is read once.
+        const rows = await query.execute({ ids: [...new Set(ids)] });
+        const byId = new Map(
+          rows.map((row) => [
+            row.session.id,
+            { session: row.session, actor: actorOf(row.session, row.parent, row.staff) },
+          ]),
+        );
+        return ids.map((id) => byId.get(id));
+      },
+    });
+    batchers.set(db, batcher);
+  }
+  return batcher;
+}
 
 /**
  * What the request hook needs on every request: the session of a token hash and the actor it stands for, read
  * together (as actorForSession would read it: a parent, or an active staff account; undefined when gone or disabled).
  * The session's timeouts are checked by the caller (checkSession) exactly as before.
  */
-export async function findSessionWithActor(
-  db: Db,
-  sessionId: string,
-): Promise<{ session: SessionRow; actor: Actor | undefined } | undefined> {
-  let query = prepared.get(db);
-  if (!query) {
-    query = sessionWithPrincipalQuery(db);
-    prepared.set(db, query);
-  }
-  const [row] = await query.execute({ id: sessionId });
-  if (!row) return undefined;
-  return { session: row.session, actor: actorOf(row.session, row.parent, row.staff) };
+export function findSessionWithActor(db: Db, sessionId: string): Promise<SessionWithActor | undefined> {
+  return sessionBatcher(db).submit(sessionId);
 }
 
 function actorOf(session: SessionRow, parent: ParentFacts | null, staff: StaffRow | null): Actor | undefined {
