@@ -12,13 +12,13 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import helmet from 'helmet';
 import { registerIdentityAuth } from './modules/identity/index.ts';
 import { modules } from './modules/index.ts';
 import { deliverEventJob } from './platform/events/domain-events.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { registerNotFoundHandler } from './platform/http/not-found.ts';
+import { securityHeaders } from './platform/http/security-headers.ts';
 import type { JobDefinition } from './platform/jobs/job-registry.ts';
 import type { AppServices } from './platform/services.ts';
 import { webRoutes } from './platform/web/web.routes.ts';
@@ -51,16 +51,7 @@ export async function buildApp(services: AppServices, sessionSecret: string): Pr
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
-
-  registerErrorHandler(app, registerNotFoundHandler(app));
-
-  // helmet's middleware built once: @fastify/helmet built it again on every request (its CSP parsing was ~3% of the
-  // server's CPU on bench/eligibility). Set in onRequest on the raw response, so a route may still replace a header
-  // with reply.header (the API docs send their own CSP).
-  const securityHeaders = helmet({
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -76,9 +67,12 @@ export async function buildApp(services: AppServices, sessionSecret: string): Pr
     // HSTS belongs to the TLS-terminating proxy in front of a deployment; on http://localhost it only gets in the way.
     hsts: config.baseUrl.startsWith('https://'),
   });
-  app.addHook('onRequest', (request, reply, done) =>
-    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined)),
-  );
+  app.addHook('onRequest', async (request, reply) => {
+    reply.headers(headers);
+    reply.header('x-request-id', request.id);
+  });
+
+  registerErrorHandler(app, registerNotFoundHandler(app));
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute,
     timeWindow: '1 minute',
