@@ -3,7 +3,7 @@
  * autocannon (200 connections × 30 s by default) on POST /api/v1/eligibility-checks against `tsunagu serve`.
  *
  * Every request carries its own valid consent token. Codes are single use, so the bench opens far more codes than
- * the run can consume (BENCH_TOKENS, default 250,000) directly in the database just before the run, each with the
+ * the run can consume (BENCH_TOKENS, default 400,000) directly in the database just before the run, each with the
  * real 5-minute expiry, and signs them with the server's key (same DATA_DIR, so the same secret). Each request takes
  * the next unused token, so every request is a genuine first use of a valid, unexpired code. A request that finds no
  * token left, or any non-200, counts as an error. The rate limiter is lifted for the run.
@@ -12,6 +12,9 @@
  * BENCH_POOL connections each; its CPU is the primary's plus its workers'. BENCH_SERVER_NODE_OPTIONS passes
  * NODE_OPTIONS to the server (e.g. `--import=<a preload that starts the inspector's Profiler>`; Node refuses
  * --cpu-prof there). The output states the throughput the latency target implies by Little's law.
+ *
+ * A second run with BENCH_LOW_CONNECTIONS (default 20) for BENCH_LOW_SECONDS (default 10; 0 skips it) offers less load
+ * than the server can take, so its latency is the time a check takes without queueing behind 199 others.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -31,9 +34,12 @@ import { closeServices, openServices, prepareDatabase } from '../src/platform/ru
 import { freePort, startServer, stopServer } from './lib/server-process.ts';
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 730_000);
-const TOKENS = Number(process.env.BENCH_TOKENS ?? 250_000);
+const TOKENS = Number(process.env.BENCH_TOKENS ?? 400_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
+/** A second, shorter run below the server's capacity: how long one check takes when it does not queue. */
+const LOW_CONNECTIONS = Number(process.env.BENCH_LOW_CONNECTIONS ?? 20);
+const LOW_DURATION = Number(process.env.BENCH_LOW_SECONDS ?? 10);
 /** The database pool of each HTTP process (DATABASE_POOL_MAX); 2 cores gain nothing from more backends than this. */
 const POOL = process.env.BENCH_POOL ?? '8';
 /** HTTP processes of the server (WEB_CONCURRENCY): one per core. */
@@ -172,10 +178,10 @@ try {
   const serverPid = server.child.pid!;
   let next = 0;
   let exhausted = 0;
-  const run = (duration: number) =>
+  const run = (duration: number, connections = CONNECTIONS) =>
     autocannon({
       url: server!.url,
-      connections: CONNECTIONS,
+      connections,
       duration,
       requests: [
         {
@@ -222,7 +228,14 @@ try {
       `(so 2 idle cores could serve about ${Math.round(2000 / (serverCpuMs / checks + pgCpuMs / checks))} checks/s ` +
       'before counting the load generator)',
   );
-  if (errors > 0) process.exitCode = 1;
+  const low = LOW_DURATION > 0 ? await run(LOW_DURATION, LOW_CONNECTIONS) : undefined;
+  if (low) {
+    console.log(
+      `below capacity: ${LOW_CONNECTIONS} connections × ${LOW_DURATION} s: ${Math.round(low.requests.average)} req/s, ` +
+        `p50 ${low.latency.p50} ms, p99 ${low.latency.p99} ms, errors ${low.errors + low.non2xx}`,
+    );
+  }
+  if (errors > 0 || (low && low.errors + low.non2xx > 0)) process.exitCode = 1;
 } finally {
   if (server) await stopServer(server.child);
   await closeServices(services, 5000);
