@@ -1,10 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { japanesePdf } from '../src/modules/assist/testing/japanese-pdf.ts';
 import { makeStaff } from '../src/modules/identity/index.ts';
-import { totpCode } from '../src/modules/identity/staff/totp.ts';
 import { importRegistry, rawRecord } from '../src/modules/registry/index.ts';
 import { registryProgramVersions } from '../src/modules/registry/registry.tables.ts';
 import { SYSTEM_ACTOR } from '../src/platform/access/actor.ts';
@@ -13,6 +11,7 @@ import {
   chromiumAvailable,
   expectNoSeriousA11yViolations,
   SCREENSHOTS,
+  signInStaff,
   startBrowserApp,
 } from './browser.ts';
 
@@ -22,19 +21,6 @@ const PAGE = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>
 <h2>対象</h2><p>生後２か月から１歳６か月までのお子さんがいる世帯</p>
 <h2>申請期間</h2><p>令和7年4月1日（火）から令和8年3月31日（火）まで</p>
 <h2>お問い合わせ</h2><p>子育て支援課 電話：03-3579-2000</p></main></body></html>`;
-
-async function signInStaff(
-  page: Page,
-  baseUrl: string,
-  staff: { email: string; password: string; totpSecret: string },
-) {
-  await page.goto(`${baseUrl}/staff/sign-in`);
-  await page.fill('#field-email', staff.email);
-  await page.fill('#field-password', staff.password);
-  await Promise.all([page.waitForURL(`${baseUrl}/staff/sign-in/totp`), page.click('button[type=submit]')]);
-  await page.fill('#field-code', totpCode(staff.totpSecret, new Date()));
-  await Promise.all([page.waitForURL(`${baseUrl}/staff`), page.click('button[type=submit]')]);
-}
 
 describe.runIf(chromiumAvailable())('assist in Chromium: page → proposal → review; hand-out → parent', () => {
   let app: BrowserApp;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { totpCode } from '../src/modules/identity/staff/totp.ts';
 import { freePort } from '../src/platform/testing/free-port.ts';
 
 export { freePort };
@@ -85,4 +86,34 @@ export async function startBrowserApp(name: string): Promise<BrowserApp> {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export interface StaffCredentials {
+  email: string;
+  password: string;
+  totpSecret: string;
+}
+
+/**
+ * Signs a staff member in through the real pages — password, then the TOTP code — and waits for the staff home.
+ * `from`: start at a staff page and expect the redirect to sign-in. `now`: the app's clock when the test pins it (the
+ * code is checked against it).
+ */
+export async function signInStaff(
+  page: Page,
+  baseUrl: string,
+  staff: StaffCredentials,
+  options: { from?: string; now?: Date } = {},
+): Promise<void> {
+  if (options.from) {
+    await page.goto(`${baseUrl}${options.from}`);
+    await page.waitForURL(`${baseUrl}/staff/sign-in`);
+  } else {
+    await page.goto(`${baseUrl}/staff/sign-in`);
+  }
+  await page.fill('#field-email', staff.email);
+  await page.fill('#field-password', staff.password);
+  await Promise.all([page.waitForURL(`${baseUrl}/staff/sign-in/totp`), page.click('button[type=submit]')]);
+  await page.fill('#field-code', totpCode(staff.totpSecret, options.now ?? new Date()));
+  await Promise.all([page.waitForURL(`${baseUrl}/staff`), page.click('button[type=submit]')]);
 }

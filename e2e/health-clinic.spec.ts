@@ -7,7 +7,6 @@ import { publicExpenseCheckDigit } from '../src/modules/health/public-expense-nu
 import { importRecipients } from '../src/modules/health/use-cases/import-recipients.ts';
 import { seedDemoSchemes } from '../src/modules/health/use-cases/seed-demo-schemes.ts';
 import { staffActor } from '../src/modules/identity/index.ts';
-import { totpCode } from '../src/modules/identity/staff/totp.ts';
 import { children } from '../src/modules/identity/tables/household.tables.ts';
 import { makeStaff } from '../src/modules/identity/testing/identity-factories.ts';
 import { LANG_COOKIE } from '../src/platform/i18n/i18n.ts';
@@ -18,6 +17,7 @@ import {
   chromiumAvailable,
   expectNoSeriousA11yViolations,
   SCREENSHOTS,
+  signInStaff,
   startBrowserApp,
 } from './browser.ts';
 
@@ -109,14 +109,7 @@ describe.runIf(chromiumAvailable())('PMH clinic flow in Chromium', () => {
     const clinicContext = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ja-JP' });
     const clinic = await clinicContext.newPage();
     clinic.setDefaultTimeout(15_000);
-    await clinic.goto(`${baseUrl}/staff/sign-in`);
-    await clinic.fill('#field-email', staff.email);
-    await clinic.fill('#field-password', staff.password);
-    await clinic.click('button[type="submit"]');
-    await clinic.waitForURL(`${baseUrl}/staff/sign-in/totp`);
-    await clinic.fill('#field-code', totpCode(staff.totpSecret, new Date()));
-    await clinic.click('button[type="submit"]');
-    await clinic.waitForURL(/\/staff$/);
+    await signInStaff(clinic, baseUrl, staff);
     await clinic.goto(`${baseUrl}/clinic`);
     await clinic.fill('#field-code', 'ZZZZ-ZZZZ');
     await clinic.click('button[type="submit"]');
@@ -187,14 +180,7 @@ describe.runIf(chromiumAvailable())('PMH clinic flow in Chromium', () => {
     const officerContext = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ja-JP' });
     const office = await officerContext.newPage();
     office.setDefaultTimeout(15_000);
-    await office.goto(`${baseUrl}/staff/sign-in`);
-    await office.fill('#field-email', officer.email);
-    await office.fill('#field-password', officer.password);
-    await office.click('button[type="submit"]');
-    await office.waitForURL(`${baseUrl}/staff/sign-in/totp`);
-    await office.fill('#field-code', totpCode(officer.totpSecret, new Date()));
-    await office.click('button[type="submit"]');
-    await office.waitForURL(/\/staff$/);
+    await signInStaff(office, baseUrl, officer);
     await office.goto(`${baseUrl}/health/records?q=E2E`);
     const rows = (await office.locator('[data-testid="municipality-records"]').textContent())!;
     expect(rows).toContain('E2E-0001');
@@ -239,14 +225,7 @@ describe.runIf(chromiumAvailable())('PMH clinic flow in Chromium', () => {
     const clinicContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
     const clinic = await clinicContext.newPage();
     clinic.setDefaultTimeout(15_000);
-    await clinic.goto(`${baseUrl}/staff/sign-in`);
-    await clinic.fill('#field-email', staff.email);
-    await clinic.fill('#field-password', staff.password);
-    await clinic.click('button[type="submit"]');
-    await clinic.waitForURL(`${baseUrl}/staff/sign-in/totp`);
-    await clinic.fill('#field-code', totpCode(staff.totpSecret, new Date()));
-    await clinic.click('button[type="submit"]');
-    await clinic.waitForURL(/\/staff$/);
+    await signInStaff(clinic, baseUrl, staff);
     await clinic.goto(`${baseUrl}/clinic`);
     // Keyboard only: code + Enter, then the measurements from the focused weight field, Enter records.
     await clinic.keyboard.type(shortCode);

@@ -4,10 +4,16 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { totpCode } from '../src/modules/identity/staff/totp.ts';
 import { makeStaff } from '../src/modules/identity/testing/identity-factories.ts';
 import { createTestApp, type TestContext } from '../src/platform/testing/test-app.ts';
-import { chromiumAvailable, freePort, launchChromium, SCREENSHOTS, seriousA11yViolations } from './browser.ts';
+import {
+  chromiumAvailable,
+  freePort,
+  launchChromium,
+  SCREENSHOTS,
+  seriousA11yViolations,
+  signInStaff,
+} from './browser.ts';
 
 // The counsellor flow of online consultations: a counsellor publishes a slot, a parent books it with a topic on a
 // 360 px phone, and once the consultation has started the counsellor sees the topic and marks it held.
@@ -44,23 +50,12 @@ describe.runIf(chromiumAvailable())('online consultation with a counsellor in Ch
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  async function signInStaff(page: Page, staff: { email: string; password: string; totpSecret: string }) {
-    await page.goto(`${baseUrl}/staff/sign-in`);
-    await page.fill('#field-email', staff.email);
-    await page.fill('#field-password', staff.password);
-    await page.click('button[type="submit"]');
-    await page.waitForURL(`${baseUrl}/staff/sign-in/totp`);
-    await page.fill('#field-code', totpCode(staff.totpSecret, now()));
-    await page.click('button[type="submit"]');
-    await page.waitForURL(`${baseUrl}/staff`);
-  }
-
   // A long journey through many pages: on the shared 2-core machine it can take over the default 30 s.
   it('counsellor publishes, parent books with a topic, counsellor sees it and marks it held', async () => {
     const counsellor = await makeStaff(t.services, { municipalityCode: HACHIOJI, roles: ['nursery-screener'] });
     const staffContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
     const staff = await staffContext.newPage();
-    await signInStaff(staff, counsellor);
+    await signInStaff(staff, baseUrl, counsellor, { now: now() });
     await staff.goto(`${baseUrl}/staff/hokatsu`);
     await staff.click('a[href="/staff/hokatsu/consultations"]');
     const day = Temporal.Now.plainDateISO('Asia/Tokyo').add({ days: 2 });
@@ -94,7 +89,7 @@ describe.runIf(chromiumAvailable())('online consultation with a counsellor in Ch
     // The day of the consultation, ten minutes in: the counsellor signs in again and records it.
     const startsAt = day.toZonedDateTime({ timeZone: 'Asia/Tokyo', plainTime: '10:10' }).epochMilliseconds;
     offsetMs = startsAt - Date.now();
-    await signInStaff(staff, counsellor);
+    await signInStaff(staff, baseUrl, counsellor, { now: now() });
     await staff.goto(`${baseUrl}/staff/hokatsu/consultations`);
     const slots = staff.locator('[data-testid="counsellor-slots"]');
     await expect(slots.textContent()).resolves.toContain('1歳児クラスの入りやすさ');

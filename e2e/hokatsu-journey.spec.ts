@@ -9,10 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeMonths } from '../src/modules/hokatsu/applications/application-form-data.ts';
 import { publishVisitSlots } from '../src/modules/hokatsu/use-cases/publish-visit-slots.ts';
 import { seedDemoNurseries } from '../src/modules/hokatsu/use-cases/seed-demo-nurseries.ts';
-import { totpCode } from '../src/modules/identity/staff/totp.ts';
 import { makeStaff } from '../src/modules/identity/testing/identity-factories.ts';
 import { createTestApp, type TestContext } from '../src/platform/testing/test-app.ts';
-import { chromiumAvailable, freePort, launchChromium } from './browser.ts';
+import { chromiumAvailable, freePort, launchChromium, signInStaff } from './browser.ts';
 
 // The issue's "Done when": search → book a visit → simulate the index → apply; staff screen and run the allocation;
 // the parent sees the offer. A 360 px phone for the parent, axe (0 serious/critical) on every page.
@@ -146,14 +145,7 @@ describe.runIf(chromiumAvailable())('nursery one-stop journey in Chromium', () =
     const screener = await makeStaff(t.services, { municipalityCode: HACHIOJI, roles: ['nursery-screener'] });
     const staffContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
     const staff = await staffContext.newPage();
-    await staff.goto(`${baseUrl}/staff/sign-in`);
-    await staff.fill('#field-email', screener.email);
-    await staff.fill('#field-password', screener.password);
-    await staff.click('button[type="submit"]');
-    await staff.waitForURL(`${baseUrl}/staff/sign-in/totp`);
-    await staff.fill('#field-code', totpCode(screener.totpSecret, new Date()));
-    await staff.click('button[type="submit"]');
-    await staff.waitForURL(`${baseUrl}/staff`);
+    await signInStaff(staff, baseUrl, screener);
     await staff.goto(`${baseUrl}/staff/hokatsu`);
     await checkPage(staff, 'staff-queue');
     await staff.click('[data-testid="queue"] >> text=八王子 ひなた');

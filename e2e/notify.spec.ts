@@ -4,17 +4,23 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { makeStaff } from '../src/modules/identity/index.ts';
-import { totpCode } from '../src/modules/identity/staff/totp.ts';
 import { seedDemoFamily } from '../src/modules/notify/demo/seed-demo-notify.ts';
 import { type LocalLineServer, startLocalLineServer } from '../src/modules/notify/local-servers/local-line-server.ts';
 import { demoLineUserId } from '../src/modules/notify/use-cases/link-line-account.ts';
 import { createTestApp, type TestContext } from '../src/platform/testing/test-app.ts';
-import { chromiumAvailable, expectNoSeriousA11yViolations, freePort, launchChromium, SCREENSHOTS } from './browser.ts';
+import {
+  chromiumAvailable,
+  expectNoSeriousA11yViolations,
+  freePort,
+  launchChromium,
+  SCREENSHOTS,
+  signInStaff,
+} from './browser.ts';
 
 // The issue's "Done when": the demo parent with a 3-month-old in 江戸川区 receives the month's digest in the inbox and
 // through the local LINE server, opens 「なぜこのお知らせ？」 and unsubscribes from a category.
@@ -123,17 +129,6 @@ describe.runIf(chromiumAvailable())('notify in Chromium: monthly digest → inbo
     await context.close();
   }, 120_000);
 
-  async function staffSignIn(page: Page, staff: { email: string; password: string; totpSecret: string }) {
-    await page.goto(`${baseUrl}/staff/notify/announcements`);
-    await page.waitForURL(`${baseUrl}/staff/sign-in`);
-    await page.fill('#field-email', staff.email);
-    await page.fill('#field-password', staff.password);
-    await Promise.all([page.waitForURL(`${baseUrl}/staff/sign-in/totp`), page.click('button[type=submit]')]);
-    // The app's clock is noon in Tokyo (see beforeAll): the code is checked against it.
-    await page.fill('#field-code', totpCode(staff.totpSecret, t.services.now()));
-    await Promise.all([page.waitForURL(`${baseUrl}/staff`), page.click('button[type=submit]')]);
-  }
-
   it('staff announcement: create with a recipient preview, a colleague approves, it is sent, the report shows it', async () => {
     const { parent } = await seedDemoFamily(t.services);
     await startWorkersOnce();
@@ -142,7 +137,8 @@ describe.runIf(chromiumAvailable())('notify in Chromium: monthly digest → inbo
 
     const authorContext = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ja-JP' });
     const page = await authorContext.newPage();
-    await staffSignIn(page, author);
+    // The app's clock is noon in Tokyo (see beforeAll): the TOTP code is checked against it.
+    await signInStaff(page, baseUrl, author, { from: '/staff/notify/announcements', now: t.services.now() });
     await page.goto(`${baseUrl}/staff/notify/announcements/new`);
     // Children under one year in 江戸川区 (the demo family's 3-month-old among them); send time already reached.
     await page.fill('#field-ageMinMonths', '0');
@@ -169,7 +165,7 @@ describe.runIf(chromiumAvailable())('notify in Chromium: monthly digest → inbo
 
     const colleagueContext = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'ja-JP' });
     const review = await colleagueContext.newPage();
-    await staffSignIn(review, colleague);
+    await signInStaff(review, baseUrl, colleague, { from: '/staff/notify/announcements', now: t.services.now() });
     await review.goto(`${baseUrl}/staff/notify/announcements`);
     await expect(review.locator('[data-testid="announcements"]').textContent()).resolves.toContain(
       '乳児向け教室のご案内',

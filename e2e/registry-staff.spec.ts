@@ -3,24 +3,13 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeStaff } from '../src/modules/identity/index.ts';
-import { totpCode } from '../src/modules/identity/staff/totp.ts';
 import { rawRecord } from '../src/modules/registry/registry.factories.ts';
 import { importRegistry } from '../src/modules/registry/use-cases/import-registry.ts';
 import { SYSTEM_ACTOR } from '../src/platform/access/actor.ts';
 import { createTestApp, type TestContext } from '../src/platform/testing/test-app.ts';
-import { chromiumAvailable, launchChromium } from './browser.ts';
+import { chromiumAvailable, launchChromium, signInStaff } from './browser.ts';
 
 const SCREENSHOTS = 'test-results/screenshots';
-
-async function signIn(page: Page, baseUrl: string, staff: { email: string; password: string; totpSecret: string }) {
-  await page.goto(`${baseUrl}/staff/registry`);
-  await page.waitForURL(`${baseUrl}/staff/sign-in`);
-  await page.fill('#field-email', staff.email);
-  await page.fill('#field-password', staff.password);
-  await Promise.all([page.waitForURL(`${baseUrl}/staff/sign-in/totp`), page.click('button[type=submit]')]);
-  await page.fill('#field-code', totpCode(staff.totpSecret, new Date()));
-  await Promise.all([page.waitForURL(`${baseUrl}/staff`), page.click('button[type=submit]')]);
-}
 
 async function expectAccessible(page: Page) {
   const axe = await new AxeBuilder({ page }).analyze();
@@ -63,7 +52,7 @@ describe.runIf(chromiumAvailable())('registry staff console in Chromium', () => 
     // The editor (板橋区) sees only 板橋区's programs.
     const editorContext = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'ja-JP' });
     const page = await editorContext.newPage();
-    await signIn(page, baseUrl, editor);
+    await signInStaff(page, baseUrl, editor, { from: '/staff/registry' });
     await page.goto(`${baseUrl}/staff/registry`);
     const list = await page.locator('[data-testid=staff-programs]').textContent();
     expect(list).toContain('板橋区の産後ケア');
@@ -99,7 +88,7 @@ describe.runIf(chromiumAvailable())('registry staff console in Chromium', () => 
     // A different staff member with the approver role reviews the diff and approves.
     const approverContext = await browser.newContext({ viewport: { width: 360, height: 780 }, locale: 'en-US' });
     const review = await approverContext.newPage();
-    await signIn(review, baseUrl, approver);
+    await signInStaff(review, baseUrl, approver, { from: '/staff/registry' });
     await review.goto(`${baseUrl}/staff/registry?status=in_review`);
     await review.click('text=板橋区の産後ケア');
     await expect(review.locator('[data-testid=version-diff]').first().textContent()).resolves.toContain('（拡充）');
