@@ -2,13 +2,13 @@ import { Temporal } from 'temporal-polyfill';
 import type { Actor } from '../../../platform/access/actor.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { AppServices } from '../../../platform/services.ts';
-import { type ChildView, getHousehold, type HouseholdView } from '../../identity/index.ts';
+import { type ChildView, type HouseholdView, withHousehold } from '../../identity/index.ts';
 import type { ChildFactsInput } from '../benefits.schemas.ts';
 import { toChildFacts } from '../benefits.schemas.ts';
 import { fiscalYearOf } from '../rules/civil-date.ts';
 import { evaluateBenefits } from '../rules/evaluate-benefits.ts';
 import type { BenefitEvaluation } from '../rules/evaluation.ts';
-import { listParentClaims } from './list-parent-claims.ts';
+import { listParentClaimsIn } from './list-parent-claims.ts';
 
 export interface ParentContext {
   services: AppServices;
@@ -63,11 +63,16 @@ export interface ChildBenefits {
  */
 export async function previewHouseholdBenefits(ctx: ParentContext) {
   const { parentId, householdId } = requireParent(ctx.actor);
-  // Two independent reads on two pooled connections at once.
-  const [household, claims] = await Promise.all([
-    getHousehold(ctx, { householdId, purpose: 'benefit eligibility' }),
-    listParentClaims(ctx.services, { parentId, householdId, requestId: ctx.requestId }),
-  ]);
+  // The household and the parent's claims in one transaction in the household's scope (identity's read, audited,
+  // then ours): half the statements of two scoped transactions.
+  const { household, claims } = await withHousehold(
+    ctx,
+    { householdId, purpose: 'benefit eligibility' },
+    async (household, tx) => ({
+      household,
+      claims: await listParentClaimsIn(tx, { parentId, requestId: ctx.requestId }),
+    }),
+  );
   const fiscalYear = fiscalYearOf(todayInTokyo(ctx.services.now()));
   const children: ChildBenefits[] = household.children.map((child) => {
     const facts = childFactsFromHousehold(household, child);

@@ -1,29 +1,34 @@
 import { asc, eq } from 'drizzle-orm';
-import { withTenantScope } from '../../../platform/db/tenant-scope.ts';
+import { type ScopedTx, withTenantScope } from '../../../platform/db/tenant-scope.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import { recordAudits } from '../audit-batch.ts';
 import { benefitClaims } from '../benefits.tables.ts';
 import { CLAIM_STATUS_LABELS, NEXT_STEP } from '../claim-status.ts';
 
 /**
- * The parent's own claims with their current status and next step: the list the parent page will show (the page
- * itself waits for card sign-in from the identity module). Each claim listed is an audited read.
+ * The parent's own claims with their current status and next step: the list the parent page shows. Each claim
+ * listed is an audited read.
  */
-export async function listParentClaims(
+export function listParentClaims(
   services: AppServices,
   input: { parentId: string; householdId: string; requestId?: string | null },
 ) {
   // The household's row-level-security scope underneath the parent_id filter.
-  const rows = await withTenantScope(services.db, { kind: 'household', householdId: input.householdId }, (tx) =>
-    tx
-      .select()
-      .from(benefitClaims)
-      .where(eq(benefitClaims.parentId, input.parentId))
-      .orderBy(asc(benefitClaims.createdAt), asc(benefitClaims.childId), asc(benefitClaims.benefitCode)),
+  return withTenantScope(services.db, { kind: 'household', householdId: input.householdId }, (tx) =>
+    listParentClaimsIn(tx, input),
   );
-  // One statement records every claim read (atomic on its own, so no transaction around it); no claims, no record.
+}
+
+/** `listParentClaims` in a transaction the caller already holds in the parent's household scope. */
+export async function listParentClaimsIn(tx: ScopedTx, input: { parentId: string; requestId?: string | null }) {
+  const rows = await tx
+    .select()
+    .from(benefitClaims)
+    .where(eq(benefitClaims.parentId, input.parentId))
+    .orderBy(asc(benefitClaims.createdAt), asc(benefitClaims.childId), asc(benefitClaims.benefitCode));
+  // One statement records every claim read; no claims, no record.
   await recordAudits(
-    services.db,
+    tx,
     rows.map((row) => ({
       actor: { type: 'parent', id: input.parentId },
       action: 'benefit-claim.read',
