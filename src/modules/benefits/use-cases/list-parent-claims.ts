@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import type { AuditEntry } from '../../../platform/audit/record-audit.ts';
 import { type ScopedTx, withTenantScope } from '../../../platform/db/tenant-scope.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import { recordAudits } from '../audit-batch.ts';
@@ -19,17 +20,22 @@ export function listParentClaims(
   );
 }
 
-/** `listParentClaims` in a transaction the caller already holds in the parent's household scope. */
-export async function listParentClaimsIn(tx: ScopedTx, input: { parentId: string; requestId?: string | null }) {
+/**
+ * `listParentClaims` in a transaction the caller already holds in the parent's household scope. The audit entries
+ * are also added to `readAudits`, for a caller that must write them again if its transaction rolls back.
+ */
+export async function listParentClaimsIn(
+  tx: ScopedTx,
+  input: { parentId: string; requestId?: string | null },
+  readAudits: AuditEntry[] = [],
+) {
   const rows = await tx
     .select()
     .from(benefitClaims)
     .where(eq(benefitClaims.parentId, input.parentId))
     .orderBy(asc(benefitClaims.createdAt), asc(benefitClaims.childId), asc(benefitClaims.benefitCode));
-  // One statement records every claim read; no claims, no record.
-  await recordAudits(
-    tx,
-    rows.map((row) => ({
+  const audits = rows.map(
+    (row): AuditEntry => ({
       actor: { type: 'parent', id: input.parentId },
       action: 'benefit-claim.read',
       resource: { type: 'benefit-claim', id: row.id },
@@ -37,8 +43,11 @@ export async function listParentClaimsIn(tx: ScopedTx, input: { parentId: string
       purpose: 'parent lists own claims',
       outcome: 'success',
       requestId: input.requestId,
-    })),
+    }),
   );
+  readAudits.push(...audits);
+  // One statement records every claim read; no claims, no record.
+  await recordAudits(tx, audits);
   return rows.map((r) => ({
     id: r.id,
     childId: r.childId,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AuditEntry } from '../../../platform/audit/record-audit.ts';
-import { type TenantScope, withTenantScope } from '../../../platform/db/tenant-scope.ts';
+import { type ScopedTx, type TenantScope, withTenantScope } from '../../../platform/db/tenant-scope.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import { findMunicipality, municipalityCodeSchema } from '../../municipalities/index.ts';
@@ -118,6 +118,11 @@ export async function submitApplication(
      * missing here, the rules run again.
      */
     evaluated?: ReadonlyMap<string, readonly BenefitEvaluation[]>;
+    /**
+     * A transaction the caller holds in the household's scope (`householdId` required): the submission runs in it
+     * instead of its own, so the page's reads and the submission commit together (the parent's apply route).
+     */
+    tx?: ScopedTx;
   },
 ): Promise<SubmitApplicationResult> {
   const app = parseInput(submitApplicationSchema, input.application);
@@ -165,7 +170,10 @@ export async function submitApplication(
     ? { kind: 'household', householdId: input.householdId }
     : { kind: 'municipality', municipalityCode: app.municipalityCode };
   const householdId = input.householdId ?? null;
-  return withTenantScope(services.db, scope, async (tx) => {
+  if (input.tx && !input.householdId) throw new Error('submitApplication: a caller transaction needs the household');
+  const inScope = <T>(fn: (tx: ScopedTx) => Promise<T>) =>
+    input.tx ? fn(input.tx) : withTenantScope(services.db, scope, fn);
+  return inScope(async (tx) => {
     const [inserted] = await tx
       .insert(benefitApplications)
       .values({

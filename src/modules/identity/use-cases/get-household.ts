@@ -1,4 +1,5 @@
 import { authorize } from '../../../platform/access/authorize.ts';
+import { type AuditEntry, recordAudit } from '../../../platform/audit/record-audit.ts';
 import { type ScopedTx, withTenantScope } from '../../../platform/db/tenant-scope.ts';
 import { householdNotFound } from '../household-errors.ts';
 import { toHouseholdView } from '../household-views.ts';
@@ -17,8 +18,10 @@ export function getHousehold(
 
 /**
  * `getHousehold`, then `fn` in the same transaction and tenant scope (the one the permission check chose for this
- * actor), for a caller whose own reads belong with the household's: one transaction instead of two. `fn` must not
- * widen what it reads beyond that scope's rows; row-level security holds it there anyway.
+ * actor), for a caller whose own reads and writes belong with the household's: one transaction instead of two. `fn`
+ * must not widen what it touches beyond that scope's rows; row-level security holds it there anyway. When `fn` (or
+ * the commit) fails, the read still happened: its audit record, rolled back with the transaction, is written again
+ * on its own.
  */
 export async function withHousehold<T>(
   ctx: UseCaseContext,
@@ -35,16 +38,28 @@ export async function withHousehold<T>(
     ...located,
     resource: { type: 'household', id: input.householdId },
   });
-  return withTenantScope(services.db, scope, async (tx) => {
-    // The read and its audit record in one statement; no household, no record.
-    const household = await findHousehold(tx, input.householdId, {
-      actor,
-      action: 'household.read',
-      purpose: input.purpose ?? (actor.type === 'parent' ? 'own household' : 'staff review'),
-      outcome: 'success',
-      requestId,
+  const audit = {
+    actor,
+    action: 'household.read',
+    purpose: input.purpose ?? (actor.type === 'parent' ? 'own household' : 'staff review'),
+    outcome: 'success',
+    requestId,
+  } satisfies Omit<AuditEntry, 'resource' | 'municipalityCode'>;
+  let read: AuditEntry | undefined;
+  try {
+    return await withTenantScope(services.db, scope, async (tx) => {
+      // The read and its audit record in one statement; no household, no record.
+      const household = await findHousehold(tx, input.householdId, audit);
+      if (!household) throw householdNotFound();
+      read = {
+        ...audit,
+        resource: { type: 'household', id: household.id },
+        municipalityCode: household.municipalityCode,
+      };
+      return fn(toHouseholdView(household), tx);
     });
-    if (!household) throw householdNotFound();
-    return fn(toHouseholdView(household), tx);
-  });
+  } catch (error) {
+    if (read) await recordAudit(services.db, read);
+    throw error;
+  }
 }
