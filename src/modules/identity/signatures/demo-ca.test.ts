@@ -33,10 +33,15 @@ describe('DemoCa.signAs', () => {
     expect(await verify(signed)).toMatchObject({ valid: true, signer: { subject: 'CN=板橋 葉子' } });
   });
 
-  it('issues a card on first use and reads a signer file written before JWKs were kept (PKCS#8 only)', async () => {
+  it('issues a card on first use and reads a signer file written before signAs (PKCS#8 and certificate only)', async () => {
     const first = await ca.signAs('parent-2', 'CN=A', now, digest);
     const file = join(dir, 'demo-ca', 'signers', 'parent-2.json');
-    const { privateKeyJwk: _jwk, ...older } = JSON.parse(await readFile(file, 'utf8'));
+    const {
+      privateKeyJwk: _jwk,
+      serialNumber: _serial,
+      notAfter: _notAfter,
+      ...older
+    } = JSON.parse(await readFile(file, 'utf8'));
     await writeFile(file, JSON.stringify(older));
     const again = await ca.signAs('parent-2', 'CN=A', now, digest);
     expect(again.certificatePem).toBe(first.certificatePem);
