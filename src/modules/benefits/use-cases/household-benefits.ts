@@ -10,7 +10,7 @@ import type { ChildFactsInput } from '../benefits.schemas.ts';
 import { toChildFacts } from '../benefits.schemas.ts';
 import { fiscalYearOf } from '../rules/civil-date.ts';
 import { evaluateBenefits } from '../rules/evaluate-benefits.ts';
-import type { BenefitEvaluation } from '../rules/evaluation.ts';
+import type { BenefitCode, BenefitEvaluation } from '../rules/evaluation.ts';
 import { listParentClaimsIn } from './list-parent-claims.ts';
 
 export interface ParentContext {
@@ -84,13 +84,15 @@ export function previewHouseholdBenefits(ctx: ParentContext): Promise<HouseholdB
 export async function withHouseholdBenefits<T>(
   ctx: ParentContext,
   fn: (preview: HouseholdBenefits, tx: ScopedTx) => Promise<T>,
+  /** The benefits to evaluate (default: all, 児童手当 included for display). */
+  only?: readonly BenefitCode[],
 ): Promise<T> {
   const { parentId, householdId } = requireParent(ctx.actor);
   const claimsRead: AuditEntry[] = [];
   try {
     return await withHousehold(ctx, { householdId, purpose: 'benefit eligibility' }, async (household, tx) => {
       const claims = await listParentClaimsIn(tx, { parentId, requestId: ctx.requestId }, claimsRead);
-      return fn(evaluateHousehold(ctx, household, claims), tx);
+      return fn(evaluateHousehold(ctx, household, claims, only), tx);
     });
   } catch (error) {
     await recordAudits(ctx.services.db, claimsRead);
@@ -102,11 +104,12 @@ function evaluateHousehold(
   ctx: ParentContext,
   household: HouseholdView,
   claims: HouseholdBenefits['claims'],
+  only: readonly BenefitCode[] | undefined,
 ): HouseholdBenefits {
   const fiscalYear = fiscalYearOf(todayInTokyo(ctx.services.now()));
   const children: ChildBenefits[] = household.children.map((child) => {
     const facts = childFactsFromHousehold(household, child);
-    const benefits = evaluateBenefits({ fiscalYear, child: toChildFacts(facts) }).map((evaluation) => {
+    const benefits = evaluateBenefits({ fiscalYear, child: toChildFacts(facts), only }).map((evaluation) => {
       const claim = claims.find(
         (c) =>
           c.status !== 'withdrawn' &&
