@@ -29,8 +29,19 @@ export async function listParentClaimsIn(
   input: { parentId: string; requestId?: string | null },
   readAudits: AuditEntry[] = [],
 ) {
+  // What the list shows and audits; not the stored evaluation (the large part of the row).
   const rows = await tx
-    .select()
+    .select({
+      id: benefitClaims.id,
+      municipalityCode: benefitClaims.municipalityCode,
+      childId: benefitClaims.childId,
+      benefitCode: benefitClaims.benefitCode,
+      fiscalYear: benefitClaims.fiscalYear,
+      status: benefitClaims.status,
+      statusReason: benefitClaims.statusReason,
+      months: benefitClaims.months,
+      amount: benefitClaims.amount,
+    })
     .from(benefitClaims)
     .where(eq(benefitClaims.parentId, input.parentId))
     .orderBy(asc(benefitClaims.createdAt), asc(benefitClaims.childId), asc(benefitClaims.benefitCode));

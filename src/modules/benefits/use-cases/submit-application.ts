@@ -16,21 +16,7 @@ import { parseInput } from '../input-validation.ts';
 import { fiscalYearOf } from '../rules/civil-date.ts';
 import { evaluateBenefits } from '../rules/evaluate-benefits.ts';
 import { type BenefitEvaluation, CLAIMABLE_BENEFITS, type ClaimableBenefit, type Reason } from '../rules/evaluation.ts';
-
-/** What the answer needs of a claim; the stored evaluation (the large part of the row) is not read back. */
-const claimSummary = {
-  id: benefitClaims.id,
-  applicationId: benefitClaims.applicationId,
-  municipalityCode: benefitClaims.municipalityCode,
-  parentId: benefitClaims.parentId,
-  childId: benefitClaims.childId,
-  benefitCode: benefitClaims.benefitCode,
-  fiscalYear: benefitClaims.fiscalYear,
-  status: benefitClaims.status,
-  months: benefitClaims.months,
-  amount: benefitClaims.amount,
-};
-type ClaimSummary = { [K in keyof typeof claimSummary]: (typeof claimSummary)[K]['_']['data'] };
+import { type ClaimSummary, claimSummary, insertApplicationAndClaims } from './insert-application-and-claims.ts';
 
 export const submitApplicationSchema = z.object({
   /** The parent's municipality: the tenant that reviews and pays. */
@@ -174,9 +160,10 @@ export async function submitApplication(
   const inScope = <T>(fn: (tx: ScopedTx) => Promise<T>) =>
     input.tx ? fn(input.tx) : withTenantScope(services.db, scope, fn);
   return inScope(async (tx) => {
-    const [inserted] = await tx
-      .insert(benefitApplications)
-      .values({
+    // The application and its claims in one statement (nothing is opened on a replay: the key decides).
+    const { applicationId: insertedId, opened } = await insertApplicationAndClaims(
+      tx,
+      {
         municipalityCode: app.municipalityCode,
         parentId: input.parentId,
         householdId,
@@ -194,40 +181,26 @@ export async function submitApplication(
         signedDigest: input.signature?.digest ?? null,
         signature: input.signature?.signature ?? null,
         signerCertificateChain: input.signature?.certificateChain ?? null,
-      })
-      .onConflictDoNothing({ target: benefitApplications.idempotencyKey })
-      .returning({ id: benefitApplications.id });
+      },
+      wanted.map((w) => ({
+        municipalityCode: app.municipalityCode,
+        parentId: input.parentId,
+        householdId,
+        childId: w.childId,
+        benefitCode: w.benefitCode,
+        fiscalYear: w.fiscalYear,
+        months: w.months,
+        amount: w.amount,
+        evaluation: w.evaluation,
+        createdAt: services.now(),
+      })),
+    );
 
     let applicationId: string;
     let openedRows: ClaimSummary[] = [];
-    const replayed = !inserted;
-    if (inserted) {
-      applicationId = inserted.id;
-      const opened = wanted.length
-        ? await tx
-            .insert(benefitClaims)
-            .values(
-              wanted.map((w) => ({
-                municipalityCode: app.municipalityCode,
-                applicationId,
-                parentId: input.parentId,
-                householdId,
-                childId: w.childId,
-                benefitCode: w.benefitCode,
-                fiscalYear: w.fiscalYear,
-                months: w.months,
-                amount: w.amount,
-                evaluation: w.evaluation,
-                createdAt: services.now(),
-                updatedAt: services.now(),
-              })),
-            )
-            .onConflictDoNothing({
-              target: [benefitClaims.childId, benefitClaims.benefitCode, benefitClaims.fiscalYear],
-              where: sql`status <> 'withdrawn'`,
-            })
-            .returning(claimSummary)
-        : [];
+    const replayed = !insertedId;
+    if (insertedId) {
+      applicationId = insertedId;
       openedRows = opened;
       const created = [
         ...signatureAudit,
