@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { jsonRowsInsert } from '../../../platform/db/json-rows-insert.ts';
 import type { ScopedTx } from '../../../platform/db/tenant-scope.ts';
 import { benefitApplications, benefitClaims } from '../benefits.tables.ts';
 import type { ClaimStatus } from '../claim-status.ts';
@@ -59,11 +60,6 @@ export async function insertApplicationAndClaims(
   application: typeof benefitApplications.$inferInsert,
   claims: readonly NewClaim[],
 ): Promise<{ applicationId: string | undefined; opened: ClaimSummary[] }> {
-  const applicationInsert = tx
-    .insert(benefitApplications)
-    .values(application)
-    .onConflictDoNothing({ target: benefitApplications.idempotencyKey })
-    .returning({ id: benefitApplications.id });
   const rows = claims.map((c) => ({
     municipality_code: c.municipalityCode,
     parent_id: c.parentId,
@@ -77,7 +73,9 @@ export async function insertApplicationAndClaims(
     created_at: c.createdAt.toISOString(),
   }));
   const result = await tx.execute<{ application_id: string | null; opened: OpenedRow[] }>(sql`
-    with application as (${applicationInsert.getSQL()}),
+    with application as (
+      ${jsonRowsInsert(benefitApplications, [application])} on conflict (idempotency_key) do nothing returning id
+    ),
     opened as (
       insert into benefit_claims (municipality_code, application_id, parent_id, household_id, child_id, benefit_code,
         fiscal_year, months, amount, evaluation, created_at, updated_at)

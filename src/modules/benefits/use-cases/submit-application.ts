@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AuditEntry } from '../../../platform/audit/record-audit.ts';
+import { jsonRowsInsert } from '../../../platform/db/json-rows-insert.ts';
 import { type ScopedTx, type TenantScope, withTenantScope } from '../../../platform/db/tenant-scope.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { AppServices } from '../../../platform/services.ts';
@@ -216,7 +217,8 @@ export async function submitApplication(
         })),
       ];
       if (opened.length) {
-        const history = tx.insert(benefitClaimHistory).values(
+        const history = jsonRowsInsert(
+          benefitClaimHistory,
           opened.map((c) => ({
             claimId: c.id,
             municipalityCode: c.municipalityCode,
@@ -231,7 +233,7 @@ export async function submitApplication(
         // deliveries in a second: two round trips instead of 2 + 2 per claim.
         await services.events.publishWithWrites(
           tx,
-          [history.getSQL(), auditInsert(tx, created).getSQL()],
+          [history, auditInsert(created)],
           opened.map((claim) => ({
             type: 'claim.status-changed' as const,
             payload: {
