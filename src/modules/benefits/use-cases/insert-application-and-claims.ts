@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { executePrepared } from '../../../platform/db/execute-prepared.ts';
 import { jsonRowsInsert } from '../../../platform/db/json-rows-insert.ts';
 import type { ScopedTx } from '../../../platform/db/tenant-scope.ts';
 import { benefitApplications, benefitClaims } from '../benefits.tables.ts';
@@ -72,7 +73,10 @@ export async function insertApplicationAndClaims(
     evaluation: c.evaluation,
     created_at: c.createdAt.toISOString(),
   }));
-  const result = await tx.execute<{ application_id: string | null; opened: OpenedRow[] }>(sql`
+  // Prepared (plan kept per connection): its text does not change with the number of claims.
+  const result = await executePrepared<{ application_id: string | null; opened: OpenedRow[] }>(
+    tx,
+    sql`
     with application as (
       ${jsonRowsInsert(benefitApplications, [application])} on conflict (idempotency_key) do nothing returning id
     ),
@@ -89,7 +93,8 @@ export async function insertApplicationAndClaims(
         amount
     )
     select (select id from application) as application_id,
-      (select coalesce(jsonb_agg(to_jsonb(opened)), '[]'::jsonb) from opened) as opened`);
+      (select coalesce(jsonb_agg(to_jsonb(opened)), '[]'::jsonb) from opened) as opened`,
+  );
   const row = result.rows[0];
   return {
     applicationId: row?.application_id ?? undefined,

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { AuditEntry } from '../../../platform/audit/record-audit.ts';
 import { type ScopedTx, withTenantScope } from '../../../platform/db/tenant-scope.ts';
 import type { AppServices } from '../../../platform/services.ts';
@@ -43,8 +43,11 @@ export async function listParentClaimsIn(
       amount: benefitClaims.amount,
     })
     .from(benefitClaims)
-    .where(eq(benefitClaims.parentId, input.parentId))
-    .orderBy(asc(benefitClaims.createdAt), asc(benefitClaims.childId), asc(benefitClaims.benefitCode));
+    .where(eq(benefitClaims.parentId, sql.placeholder('parentId')))
+    .orderBy(asc(benefitClaims.createdAt), asc(benefitClaims.childId), asc(benefitClaims.benefitCode))
+    // A named statement: parsed and planned once per connection (the apply page and every application read it).
+    .prepare('benefits_parent_claims')
+    .execute({ parentId: input.parentId });
   const audits = rows.map(
     (row): AuditEntry => ({
       actor: { type: 'parent', id: input.parentId },

@@ -1,6 +1,7 @@
 import { and, eq, getTableColumns, inArray, isNull, sql } from 'drizzle-orm';
 import type { AnyPgTable } from 'drizzle-orm/pg-core';
 import type { AuditEntry } from '../../../platform/audit/record-audit.ts';
+import { executePrepared } from '../../../platform/db/execute-prepared.ts';
 import type { ScopedTx } from '../../../platform/db/tenant-scope.ts';
 import {
   children,
@@ -83,7 +84,8 @@ export async function findHousehold(
       from found
     )
     select * from found`;
-  const result = await tx.execute<{
+  // Prepared (plan kept per connection): every benefits application reads a household.
+  const result = await executePrepared<{
     id: string;
     municipality_code: string;
     parents: Record<string, unknown>[];
@@ -91,7 +93,7 @@ export async function findHousehold(
     pregnancies: Record<string, unknown>[];
     residences: Record<string, unknown>[];
     relationships: { parentId: string; childId: string; relationship: Relationship }[];
-  }>(readAudit ? audited(readAudit) : read);
+  }>(tx, readAudit ? audited(readAudit) : read);
   const household = result.rows[0];
   if (!household) return undefined;
   return {
