@@ -1,6 +1,7 @@
 import { auditEvents } from '../../platform/audit/audit.tables.ts';
 import type { AuditEntry } from '../../platform/audit/record-audit.ts';
 import type { DbOrTx } from '../../platform/db/database.ts';
+import { jsonRowsInsert } from '../../platform/db/json-rows-insert.ts';
 
 /**
  * Writes several audit events in one INSERT: the same rows `recordAudit` writes one by one, without a round trip
@@ -8,15 +9,16 @@ import type { DbOrTx } from '../../platform/db/database.ts';
  */
 export async function recordAudits(db: DbOrTx, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await auditInsert(db, entries);
+  await db.execute(auditInsert(entries));
 }
 
 /**
  * The INSERT of `recordAudits`, not yet sent: a caller can put it in one statement with another write (a CTE), so
  * a claim's history and its audit record cost one round trip. `entries` must not be empty.
  */
-export function auditInsert(db: DbOrTx, entries: readonly AuditEntry[]) {
-  return db.insert(auditEvents).values(
+export function auditInsert(entries: readonly AuditEntry[]) {
+  return jsonRowsInsert(
+    auditEvents,
     entries.map((entry) => ({
       actorType: entry.actor.type,
       actorId: entry.actor.id ?? null,

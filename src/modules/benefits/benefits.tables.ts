@@ -103,6 +103,10 @@ export const benefitClaims = pgTable(
     uniqueIndex('benefit_claims_once_per_child')
       .on(t.childId, t.benefitCode, t.fiscalYear)
       .where(sql`status <> 'withdrawn'`),
+    // The same key with withdrawn claims included: a replayed or later application reads the claims it asked for
+    // by (child, benefit, fiscal year) whatever their status, which the partial index above cannot answer (without
+    // this, every replay scanned the whole table: ≈ 20–30 ms of PostgreSQL at 45,000 claims).
+    index('benefit_claims_child_key_idx').on(t.childId, t.benefitCode, t.fiscalYear),
     index('benefit_claims_queue_idx').on(t.municipalityCode, t.status, t.createdAt),
     index('benefit_claims_application_idx').on(t.applicationId),
     index('benefit_claims_parent_idx').on(t.parentId),

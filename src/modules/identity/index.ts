@@ -28,8 +28,11 @@ export {
 } from './testing/identity-factories.ts';
 /** Demo seeds of other modules: a staff or nursery-staff account with the demo credentials (demo mode only). */
 export { ensureDemoStaffAccount } from './use-cases/ensure-demo-staff-account.ts';
-/** A parent's or permitted staff member's read of a household (authorized, scoped, audited). */
-export { getHousehold } from './use-cases/get-household.ts';
+/**
+ * A parent's or permitted staff member's read of a household (authorized, scoped, audited); `withHousehold` runs
+ * the caller's own reads in the same scoped transaction (benefits' apply page and submission).
+ */
+export { getHousehold, withHousehold } from './use-cases/get-household.ts';
 /** The signed-in parent's 公金受取口座 (demo card authority only; null elsewhere). */
 export { getPublicReceiptAccount } from './use-cases/get-public-receipt-account.ts';
 /** Whether a parent's consent (partner app, channel, clinic sharing) is in force. */

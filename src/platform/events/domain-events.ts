@@ -1,6 +1,7 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
 import { fromDrizzle } from 'pg-boss';
 import type { DbOrTx } from '../db/database.ts';
+import { executePrepared } from '../db/execute-prepared.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import { defineJob, type JobDefinition, type JobPayloads } from '../jobs/job-registry.ts';
 import type { AppServices } from '../services.ts';
@@ -139,7 +140,9 @@ export class EventBus {
       ],
       sql`, `,
     );
-    const recorded = await tx.execute(sql`with ${ctes} select id, subscribers from outbox`);
+    // Prepared (plan kept per connection): one statement per number of events, the rows of the writes travel as
+    // parameters (json-rows-insert.ts keeps a text that does not grow with them).
+    const recorded = await executePrepared(tx, sql`with ${ctes} select id, subscribers from outbox`);
     await this.enqueueDeliveries(tx, recorded.rows as unknown as RecordedEvent[]);
   }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../platform/testing/test-app.ts';
@@ -138,6 +139,30 @@ describe('parent benefit pages', () => {
     const after = await browser.request({ url: '/benefits' });
     expect(after.body).toContain('申請済み');
     expect(after.body).not.toContain('data-testid="benefits-next"');
+
+    // An application that fails after the reads (nothing selected: 409) rolls its transaction back, yet the
+    // household and the two claims were read: their audit records are written all the same (and again for the
+    // apply page the answer re-renders).
+    const reads = async () =>
+      (
+        await t.services.db.execute<{ action: string; n: number }>(
+          sql`select action, count(*)::int n from audit_events where actor_id = ${parent.id}
+              and action in ('household.read', 'benefit-claim.read') group by action order by action`,
+        )
+      ).rows;
+    const before = await reads();
+    const refused = await browser.request({
+      method: 'POST',
+      url: '/benefits/apply',
+      form: { ...signForm, idempotencyKey: randomUUID(), selection: '' },
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(
+      (await reads()).map((r) => ({ action: r.action, n: r.n - (before.find((b) => b.action === r.action)?.n ?? 0) })),
+    ).toEqual([
+      { action: 'benefit-claim.read', n: 4 },
+      { action: 'household.read', n: 2 },
+    ]);
 
     // English works too.
     browser.setCookie('lang', 'en');

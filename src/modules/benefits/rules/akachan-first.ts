@@ -1,6 +1,6 @@
 import { civilDate, fiscalYearOf, isOnOrBefore } from './civil-date.ts';
 import type { BenefitEvaluation, ChildFacts } from './evaluation.ts';
-import { municipalityOn } from './evaluation.ts';
+import { municipalityOn, yenFormat } from './evaluation.ts';
 import type { BenefitParameters } from './parameters.ts';
 
 /**
@@ -41,10 +41,10 @@ export function evaluateAkachanFirst(params: BenefitParameters, child: ChildFact
         condition: 'gift-amount',
         met: eligible,
         en: eligible
-          ? `A gift card worth ¥${gift!.value.toLocaleString('en')} (fiscal year ${fiscalYearOf(birth)}).`
+          ? `A gift card worth ¥${yenFormat.en.format(gift!.value)} (fiscal year ${fiscalYearOf(birth)}).`
           : 'No gift.',
         ja: eligible
-          ? `${gift!.value.toLocaleString('ja')}円分のギフトカード（${fiscalYearOf(birth)}年度）`
+          ? `${yenFormat.ja.format(gift!.value)}円分のギフトカード（${fiscalYearOf(birth)}年度）`
           : '対象外です。',
         parameters: gift ? [gift] : [],
       },

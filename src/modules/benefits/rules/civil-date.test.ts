@@ -4,6 +4,7 @@ import {
   dayReachingAge,
   firstMarch31OnOrAfterReachingAge,
   fiscalYearOf,
+  monthStartsOfFiscalYear,
   parseCivilDate,
 } from './civil-date.ts';
 
@@ -38,5 +39,22 @@ describe('civil dates', () => {
   it('knows the fiscal year', () => {
     expect(fiscalYearOf(civilDate('2025-03-31'))).toBe(2024);
     expect(fiscalYearOf(civilDate('2025-04-01'))).toBe(2025);
+  });
+
+  it('lists the twelve first days of a fiscal year, April to March', () => {
+    expect(monthStartsOfFiscalYear(2025).map(String)).toEqual([
+      '2025-04-01',
+      '2025-05-01',
+      '2025-06-01',
+      '2025-07-01',
+      '2025-08-01',
+      '2025-09-01',
+      '2025-10-01',
+      '2025-11-01',
+      '2025-12-01',
+      '2026-01-01',
+      '2026-02-01',
+      '2026-03-01',
+    ]);
   });
 });

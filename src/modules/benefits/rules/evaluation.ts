@@ -63,6 +63,12 @@ export function municipalityOn(residence: readonly ResidencePeriod[], day: Plain
   return null;
 }
 
+/**
+ * Amounts in the reason traces. Number#toLocaleString(locale) caches one formatter, for the last locale asked: the
+ * traces alternate en and ja, so it built a new one per call (≈ 12 µs each, four per application).
+ */
+export const yenFormat = { en: new Intl.NumberFormat('en'), ja: new Intl.NumberFormat('ja') } as const;
+
 export function monthLabel(date: PlainDate): string {
   return date.toString().slice(0, 7);
 }

@@ -7,6 +7,7 @@ import {
   municipalityOn,
   plainDate,
   type Reason,
+  yenFormat,
 } from './evaluation.ts';
 import type { BenefitParameters, ParameterUse } from './parameters.ts';
 
@@ -92,8 +93,8 @@ export function evaluateSupport018(
     {
       condition: 'monthly-amount',
       met: months.length > 0,
-      en: `${months.length} month(s): ¥${amount.toLocaleString('en')}. No income limit.`,
-      ja: `${months.length}か月分 ${amount.toLocaleString('ja')}円（所得制限なし）`,
+      en: `${months.length} month(s): ¥${yenFormat.en.format(amount)}. No income limit.`,
+      ja: `${months.length}か月分 ${yenFormat.ja.format(amount)}円（所得制限なし）`,
       parameters: [...amountsUsed.values()],
     },
   ];

@@ -1,14 +1,17 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Actor } from '../../../platform/access/actor.ts';
+import type { AuditEntry } from '../../../platform/audit/record-audit.ts';
+import type { ScopedTx } from '../../../platform/db/tenant-scope.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { AppServices } from '../../../platform/services.ts';
-import { type ChildView, getHousehold, type HouseholdView } from '../../identity/index.ts';
+import { type ChildView, type HouseholdView, withHousehold } from '../../identity/index.ts';
+import { recordAudits } from '../audit-batch.ts';
 import type { ChildFactsInput } from '../benefits.schemas.ts';
 import { toChildFacts } from '../benefits.schemas.ts';
 import { fiscalYearOf } from '../rules/civil-date.ts';
 import { evaluateBenefits } from '../rules/evaluate-benefits.ts';
-import type { BenefitEvaluation } from '../rules/evaluation.ts';
-import { listParentClaims } from './list-parent-claims.ts';
+import type { BenefitCode, BenefitEvaluation } from '../rules/evaluation.ts';
+import { listParentClaimsIn } from './list-parent-claims.ts';
 
 export interface ParentContext {
   services: AppServices;
@@ -57,21 +60,56 @@ export interface ChildBenefits {
   benefits: (BenefitEvaluation & { claim?: { id: string; status: string; label: { ja: string; en: string } } })[];
 }
 
+export interface HouseholdBenefits {
+  household: HouseholdView;
+  fiscalYear: number;
+  children: ChildBenefits[];
+  claims: Awaited<ReturnType<typeof listParentClaimsIn>>;
+}
+
 /**
  * What the signed-in parent's children are due this fiscal year, evaluated on the household identity holds, with
  * any claim already open for each benefit (so the page offers only what is left to apply for).
  */
-export async function previewHouseholdBenefits(ctx: ParentContext) {
+export function previewHouseholdBenefits(ctx: ParentContext): Promise<HouseholdBenefits> {
+  return withHouseholdBenefits(ctx, async (preview) => preview);
+}
+
+/**
+ * `previewHouseholdBenefits`, then `fn` in the same transaction in the household's scope (the application opens its
+ * claims there): the household and the parent's claims are read in it (identity's read, audited, then ours), so a
+ * submission is one transaction. If `fn` or the commit fails, the claims were read all the same: their audit
+ * records, rolled back with the transaction, are written again on their own (identity does so for the household).
+ */
+export async function withHouseholdBenefits<T>(
+  ctx: ParentContext,
+  fn: (preview: HouseholdBenefits, tx: ScopedTx) => Promise<T>,
+  /** The benefits to evaluate (default: all, 児童手当 included for display). */
+  only?: readonly BenefitCode[],
+): Promise<T> {
   const { parentId, householdId } = requireParent(ctx.actor);
-  // Two independent reads on two pooled connections at once.
-  const [household, claims] = await Promise.all([
-    getHousehold(ctx, { householdId, purpose: 'benefit eligibility' }),
-    listParentClaims(ctx.services, { parentId, householdId, requestId: ctx.requestId }),
-  ]);
+  const claimsRead: AuditEntry[] = [];
+  try {
+    return await withHousehold(ctx, { householdId, purpose: 'benefit eligibility' }, async (household, tx) => {
+      const claims = await listParentClaimsIn(tx, { parentId, requestId: ctx.requestId }, claimsRead);
+      return fn(evaluateHousehold(ctx, household, claims, only), tx);
+    });
+  } catch (error) {
+    await recordAudits(ctx.services.db, claimsRead);
+    throw error;
+  }
+}
+
+function evaluateHousehold(
+  ctx: ParentContext,
+  household: HouseholdView,
+  claims: HouseholdBenefits['claims'],
+  only: readonly BenefitCode[] | undefined,
+): HouseholdBenefits {
   const fiscalYear = fiscalYearOf(todayInTokyo(ctx.services.now()));
   const children: ChildBenefits[] = household.children.map((child) => {
     const facts = childFactsFromHousehold(household, child);
-    const benefits = evaluateBenefits({ fiscalYear, child: toChildFacts(facts) }).map((evaluation) => {
+    const benefits = evaluateBenefits({ fiscalYear, child: toChildFacts(facts), only }).map((evaluation) => {
       const claim = claims.find(
         (c) =>
           c.status !== 'withdrawn' &&

@@ -1,30 +1,55 @@
-import { asc, eq } from 'drizzle-orm';
-import { withTenantScope } from '../../../platform/db/tenant-scope.ts';
+import { asc, eq, sql } from 'drizzle-orm';
+import type { AuditEntry } from '../../../platform/audit/record-audit.ts';
+import { type ScopedTx, withTenantScope } from '../../../platform/db/tenant-scope.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import { recordAudits } from '../audit-batch.ts';
 import { benefitClaims } from '../benefits.tables.ts';
 import { CLAIM_STATUS_LABELS, NEXT_STEP } from '../claim-status.ts';
 
 /**
- * The parent's own claims with their current status and next step: the list the parent page will show (the page
- * itself waits for card sign-in from the identity module). Each claim listed is an audited read.
+ * The parent's own claims with their current status and next step: the list the parent page shows. Each claim
+ * listed is an audited read.
  */
-export async function listParentClaims(
+export function listParentClaims(
   services: AppServices,
   input: { parentId: string; householdId: string; requestId?: string | null },
 ) {
   // The household's row-level-security scope underneath the parent_id filter.
-  const rows = await withTenantScope(services.db, { kind: 'household', householdId: input.householdId }, (tx) =>
-    tx
-      .select()
-      .from(benefitClaims)
-      .where(eq(benefitClaims.parentId, input.parentId))
-      .orderBy(asc(benefitClaims.createdAt), asc(benefitClaims.childId), asc(benefitClaims.benefitCode)),
+  return withTenantScope(services.db, { kind: 'household', householdId: input.householdId }, (tx) =>
+    listParentClaimsIn(tx, input),
   );
-  // One statement records every claim read (atomic on its own, so no transaction around it); no claims, no record.
-  await recordAudits(
-    services.db,
-    rows.map((row) => ({
+}
+
+/**
+ * `listParentClaims` in a transaction the caller already holds in the parent's household scope. The audit entries
+ * are also added to `readAudits`, for a caller that must write them again if its transaction rolls back.
+ */
+export async function listParentClaimsIn(
+  tx: ScopedTx,
+  input: { parentId: string; requestId?: string | null },
+  readAudits: AuditEntry[] = [],
+) {
+  // What the list shows and audits; not the stored evaluation (the large part of the row).
+  const rows = await tx
+    .select({
+      id: benefitClaims.id,
+      municipalityCode: benefitClaims.municipalityCode,
+      childId: benefitClaims.childId,
+      benefitCode: benefitClaims.benefitCode,
+      fiscalYear: benefitClaims.fiscalYear,
+      status: benefitClaims.status,
+      statusReason: benefitClaims.statusReason,
+      months: benefitClaims.months,
+      amount: benefitClaims.amount,
+    })
+    .from(benefitClaims)
+    .where(eq(benefitClaims.parentId, sql.placeholder('parentId')))
+    .orderBy(asc(benefitClaims.createdAt), asc(benefitClaims.childId), asc(benefitClaims.benefitCode))
+    // A named statement: parsed and planned once per connection (the apply page and every application read it).
+    .prepare('benefits_parent_claims')
+    .execute({ parentId: input.parentId });
+  const audits = rows.map(
+    (row): AuditEntry => ({
       actor: { type: 'parent', id: input.parentId },
       action: 'benefit-claim.read',
       resource: { type: 'benefit-claim', id: row.id },
@@ -32,8 +57,11 @@ export async function listParentClaims(
       purpose: 'parent lists own claims',
       outcome: 'success',
       requestId: input.requestId,
-    })),
+    }),
   );
+  readAudits.push(...audits);
+  // One statement records every claim read; no claims, no record.
+  await recordAudits(tx, audits);
   return rows.map((r) => ({
     id: r.id,
     childId: r.childId,

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { and, eq, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AuditEntry } from '../../../platform/audit/record-audit.ts';
-import { type TenantScope, withTenantScope } from '../../../platform/db/tenant-scope.ts';
+import { jsonRowsInsert } from '../../../platform/db/json-rows-insert.ts';
+import { type ScopedTx, type TenantScope, withTenantScope } from '../../../platform/db/tenant-scope.ts';
 import { AppError } from '../../../platform/http/app-error.ts';
 import type { AppServices } from '../../../platform/services.ts';
 import { findMunicipality, municipalityCodeSchema } from '../../municipalities/index.ts';
@@ -16,21 +17,7 @@ import { parseInput } from '../input-validation.ts';
 import { fiscalYearOf } from '../rules/civil-date.ts';
 import { evaluateBenefits } from '../rules/evaluate-benefits.ts';
 import { type BenefitEvaluation, CLAIMABLE_BENEFITS, type ClaimableBenefit, type Reason } from '../rules/evaluation.ts';
-
-/** What the answer needs of a claim; the stored evaluation (the large part of the row) is not read back. */
-const claimSummary = {
-  id: benefitClaims.id,
-  applicationId: benefitClaims.applicationId,
-  municipalityCode: benefitClaims.municipalityCode,
-  parentId: benefitClaims.parentId,
-  childId: benefitClaims.childId,
-  benefitCode: benefitClaims.benefitCode,
-  fiscalYear: benefitClaims.fiscalYear,
-  status: benefitClaims.status,
-  months: benefitClaims.months,
-  amount: benefitClaims.amount,
-};
-type ClaimSummary = { [K in keyof typeof claimSummary]: (typeof claimSummary)[K]['_']['data'] };
+import { type ClaimSummary, claimSummary, insertApplicationAndClaims } from './insert-application-and-claims.ts';
 
 export const submitApplicationSchema = z.object({
   /** The parent's municipality: the tenant that reviews and pays. */
@@ -118,6 +105,11 @@ export async function submitApplication(
      * missing here, the rules run again.
      */
     evaluated?: ReadonlyMap<string, readonly BenefitEvaluation[]>;
+    /**
+     * A transaction the caller holds in the household's scope (`householdId` required): the submission runs in it
+     * instead of its own, so the page's reads and the submission commit together (the parent's apply route).
+     */
+    tx?: ScopedTx;
   },
 ): Promise<SubmitApplicationResult> {
   const app = parseInput(submitApplicationSchema, input.application);
@@ -165,10 +157,14 @@ export async function submitApplication(
     ? { kind: 'household', householdId: input.householdId }
     : { kind: 'municipality', municipalityCode: app.municipalityCode };
   const householdId = input.householdId ?? null;
-  return withTenantScope(services.db, scope, async (tx) => {
-    const [inserted] = await tx
-      .insert(benefitApplications)
-      .values({
+  if (input.tx && !input.householdId) throw new Error('submitApplication: a caller transaction needs the household');
+  const inScope = <T>(fn: (tx: ScopedTx) => Promise<T>) =>
+    input.tx ? fn(input.tx) : withTenantScope(services.db, scope, fn);
+  return inScope(async (tx) => {
+    // The application and its claims in one statement (nothing is opened on a replay: the key decides).
+    const { applicationId: insertedId, opened } = await insertApplicationAndClaims(
+      tx,
+      {
         municipalityCode: app.municipalityCode,
         parentId: input.parentId,
         householdId,
@@ -186,40 +182,26 @@ export async function submitApplication(
         signedDigest: input.signature?.digest ?? null,
         signature: input.signature?.signature ?? null,
         signerCertificateChain: input.signature?.certificateChain ?? null,
-      })
-      .onConflictDoNothing({ target: benefitApplications.idempotencyKey })
-      .returning({ id: benefitApplications.id });
+      },
+      wanted.map((w) => ({
+        municipalityCode: app.municipalityCode,
+        parentId: input.parentId,
+        householdId,
+        childId: w.childId,
+        benefitCode: w.benefitCode,
+        fiscalYear: w.fiscalYear,
+        months: w.months,
+        amount: w.amount,
+        evaluation: w.evaluation,
+        createdAt: services.now(),
+      })),
+    );
 
     let applicationId: string;
     let openedRows: ClaimSummary[] = [];
-    const replayed = !inserted;
-    if (inserted) {
-      applicationId = inserted.id;
-      const opened = wanted.length
-        ? await tx
-            .insert(benefitClaims)
-            .values(
-              wanted.map((w) => ({
-                municipalityCode: app.municipalityCode,
-                applicationId,
-                parentId: input.parentId,
-                householdId,
-                childId: w.childId,
-                benefitCode: w.benefitCode,
-                fiscalYear: w.fiscalYear,
-                months: w.months,
-                amount: w.amount,
-                evaluation: w.evaluation,
-                createdAt: services.now(),
-                updatedAt: services.now(),
-              })),
-            )
-            .onConflictDoNothing({
-              target: [benefitClaims.childId, benefitClaims.benefitCode, benefitClaims.fiscalYear],
-              where: sql`status <> 'withdrawn'`,
-            })
-            .returning(claimSummary)
-        : [];
+    const replayed = !insertedId;
+    if (insertedId) {
+      applicationId = insertedId;
       openedRows = opened;
       const created = [
         ...signatureAudit,
@@ -235,7 +217,8 @@ export async function submitApplication(
         })),
       ];
       if (opened.length) {
-        const history = tx.insert(benefitClaimHistory).values(
+        const history = jsonRowsInsert(
+          benefitClaimHistory,
           opened.map((c) => ({
             claimId: c.id,
             municipalityCode: c.municipalityCode,
@@ -250,7 +233,7 @@ export async function submitApplication(
         // deliveries in a second: two round trips instead of 2 + 2 per claim.
         await services.events.publishWithWrites(
           tx,
-          [history.getSQL(), auditInsert(tx, created).getSQL()],
+          [history, auditInsert(created)],
           opened.map((claim) => ({
             type: 'claim.status-changed' as const,
             payload: {

@@ -99,6 +99,9 @@ export const householdRelationships = pgTable(
     // child → guardians: notify's monthly plan joins each child it plans for to its parents (without it, one
     // sequential scan of every relationship per municipality planned).
     index('household_relationships_child_idx').on(t.childId),
+    // household → relationships: every household read (findHousehold) aggregates them; without it each read was a
+    // sequential scan of every relationship (≈ 1 ms of PostgreSQL per benefits application at 30,000 rows).
+    index('household_relationships_household_idx').on(t.householdId),
     check('household_relationships_kind_check', sql`${t.relationship} in ('mother', 'father', 'guardian')`),
   ],
 );

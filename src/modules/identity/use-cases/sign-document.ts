@@ -5,7 +5,6 @@ import { AppError } from '../../../platform/http/app-error.ts';
 import { notAParent } from '../household-errors.ts';
 import { findHousehold } from '../repositories/household.repository.ts';
 import type { SignatureService } from '../signatures/signature-service.ts';
-import { signBytes } from '../signatures/x509-crypto.ts';
 import type { UseCaseContext } from './use-case-context.ts';
 
 const signingUnavailable = () =>
@@ -31,8 +30,13 @@ export async function signDocument(ctx: UseCaseContext, signatures: SignatureSer
     const parent = household?.parents.find((p) => p.id === parentId);
     if (!parent) throw notAParent();
     const now = services.now();
-    const signer = await (await ca).signerFor(parent.id, `CN=${parent.name.replaceAll(/[,=+<>#;\\"]/g, ' ')}`, now);
-    const signature = await signBytes(signer.privateKey, new Uint8Array(input.digest));
+    const authority = await ca;
+    const signed = await authority.signAs(
+      parent.id,
+      `CN=${parent.name.replaceAll(/[,=+<>#;\\"]/g, ' ')}`,
+      now,
+      new Uint8Array(input.digest),
+    );
     await recordAudit(tx, {
       actor,
       action: 'signature.create',
@@ -41,12 +45,12 @@ export async function signDocument(ctx: UseCaseContext, signatures: SignatureSer
       purpose: 'parent signs a document',
       outcome: 'success',
       requestId,
-      detail: { certificateSerial: signer.certificate.serialNumber },
+      detail: { certificateSerial: signed.serialNumber },
     });
     return {
       algorithm: 'ES256' as const,
-      signature: Buffer.from(signature).toString('base64'),
-      certificateChain: [signer.certificate.toString('pem'), (await ca).root.toString('pem')],
+      signature: signed.signature.toString('base64'),
+      certificateChain: [signed.certificatePem, authority.root.toString('pem')],
       signedAt: now.toISOString(),
     };
   });

@@ -4,7 +4,6 @@ import { AppError } from '../../../platform/http/app-error.ts';
 import { notAParent } from '../household-errors.ts';
 import type { HouseholdView } from '../identity.schemas.ts';
 import type { SignatureService } from '../signatures/signature-service.ts';
-import { signBytes } from '../signatures/x509-crypto.ts';
 
 const signingUnavailable = () =>
   new AppError('signing-unavailable', 503, {
@@ -30,8 +29,12 @@ export async function signForReadHousehold(
   const ca = signatures.demoCa();
   if (!ca) throw signingUnavailable();
   const authority = await ca;
-  const signer = await authority.signerFor(parent.id, `CN=${parent.name.replaceAll(/[,=+<>#;\\"]/g, ' ')}`, input.now);
-  const signature = await signBytes(signer.privateKey, new Uint8Array(input.digest));
+  const signed = await authority.signAs(
+    parent.id,
+    `CN=${parent.name.replaceAll(/[,=+<>#;\\"]/g, ' ')}`,
+    input.now,
+    new Uint8Array(input.digest),
+  );
   const audit: AuditEntry = {
     actor,
     action: 'signature.create',
@@ -40,13 +43,13 @@ export async function signForReadHousehold(
     purpose: 'parent signs a document',
     outcome: 'success',
     requestId: input.requestId ?? null,
-    detail: { certificateSerial: signer.certificate.serialNumber },
+    detail: { certificateSerial: signed.serialNumber },
   };
   return {
     algorithm: 'ES256' as const,
-    signature: Buffer.from(signature).toString('base64'),
+    signature: signed.signature.toString('base64'),
     // The signer's certificate only: the verifier builds the chain to its own trust anchors.
-    certificateChain: [signer.certificate.toString('pem')],
+    certificateChain: [signed.certificatePem],
     signedAt: input.now.toISOString(),
     audit,
   };

@@ -1,0 +1,1 @@
+CREATE INDEX "household_relationships_household_idx" ON "household_relationships" USING btree ("household_id");

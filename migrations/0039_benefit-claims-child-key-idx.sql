@@ -1,0 +1,1 @@
+CREATE INDEX "benefit_claims_child_key_idx" ON "benefit_claims" USING btree ("child_id","benefit_code","fiscal_year");

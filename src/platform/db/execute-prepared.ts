@@ -1,0 +1,22 @@
+import { createHash } from 'node:crypto';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { QueryResult, QueryResultRow } from 'pg';
+import type { DbOrTx } from './database.ts';
+
+const dialect = new PgDialect();
+
+/**
+ * `db.execute(query)` as a NAMED prepared statement on the connection it runs on. PostgreSQL parses, rewrites (row-
+ * level security policies included) and plans an unnamed statement every time; a named one is parsed once per
+ * connection and its plan is kept (the benefits household read: 0.50 → 0.13 ms of PostgreSQL CPU). The name comes
+ * from the statement's text, so each distinct text is its own statement: use it for hot statements whose text does
+ * not grow with their input (values as parameters, rows as one jsonb parameter: json-rows-insert.ts), or a
+ * connection collects one prepared statement per variant. Plans stay correct under RLS: the policies read the scope
+ * with current_setting() when the statement runs, and PostgreSQL replans when the role changes.
+ */
+export async function executePrepared<T extends QueryResultRow>(db: DbOrTx, query: SQL): Promise<QueryResult<T>> {
+  const built = dialect.sqlToQuery(query);
+  const name = `tsunagu_${createHash('sha256').update(built.sql).digest('base64url').slice(0, 24)}`;
+  return (await db._.session.prepareQuery(built, undefined, name, false).execute()) as QueryResult<T>;
+}
