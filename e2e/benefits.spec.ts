@@ -6,13 +6,13 @@ import { parseTransferFile } from '../src/modules/benefits/index.ts';
 import { benefitParameters } from '../src/modules/benefits/rules/parameters.ts';
 import { changeClaimStatus } from '../src/modules/benefits/use-cases/change-claim-status.ts';
 import { makeParent, makeStaff, parentCookie, registerChild } from '../src/modules/identity/index.ts';
-import { totpCode } from '../src/modules/identity/staff/totp.ts';
 import type { TestContext } from '../src/platform/testing/test-app.ts';
 import {
   type BrowserApp,
   chromiumAvailable,
   expectNoSeriousA11yViolations,
   SCREENSHOTS,
+  signInStaff,
   startBrowserApp,
 } from './browser.ts';
 
@@ -55,17 +55,6 @@ describe.runIf(chromiumAvailable())('benefits in Chromium: birth → one applica
     await page.click('button[value="login"]');
   }
 
-  async function signInStaff(page: Page, staff: { email: string; password: string; totpSecret: string }) {
-    await page.goto(`${baseUrl}/staff/sign-in`);
-    await page.fill('#field-email', staff.email);
-    await page.fill('#field-password', staff.password);
-    await page.click('button[type="submit"]');
-    await page.waitForURL(`${baseUrl}/staff/sign-in/totp`);
-    await page.fill('#field-code', totpCode(staff.totpSecret, new Date()));
-    await page.click('button[type="submit"]');
-    await page.waitForURL(`${baseUrl}/staff`);
-  }
-
   it('reports a birth, the parent confirms and applies once, staff approve and pay, the timeline shows each step', async () => {
     const today = Temporal.Now.plainDateISO('Asia/Tokyo');
 
@@ -90,7 +79,7 @@ describe.runIf(chromiumAvailable())('benefits in Chromium: birth → one applica
     });
     const staffContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
     const office = await staffContext.newPage();
-    await signInStaff(office, staff);
+    await signInStaff(office, baseUrl, staff);
     await office.goto(`${baseUrl}/staff/benefits/births`);
     // Staff find the household by the guardian's name (own municipality), instead of typing its id.
     await office.fill('#field-searchName', '板橋 葉子');
@@ -164,7 +153,7 @@ describe.runIf(chromiumAvailable())('benefits in Chromium: birth → one applica
     const approver = await makeStaff(t.services, { municipalityCode: '131199', roles: ['benefits-approver'] });
     const approverContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
     const approverPage = await approverContext.newPage();
-    await signInStaff(approverPage, approver);
+    await signInStaff(approverPage, baseUrl, approver);
     await approverPage.goto(`${baseUrl}/staff/benefits?status=under-review`);
     for (const box of await approverPage.locator('input[name="claimId"]').all()) await box.check();
     await approverPage.click('[data-testid="bulk-approve"]');
