@@ -15,8 +15,18 @@ const dialect = new PgDialect();
  * connection collects one prepared statement per variant. Plans stay correct under RLS: the policies read the scope
  * with current_setting() when the statement runs, and PostgreSQL replans when the role changes.
  */
-export async function executePrepared<T extends QueryResultRow>(db: DbOrTx, query: SQL): Promise<QueryResult<T>> {
+export function executePrepared<T extends QueryResultRow>(db: DbOrTx, query: SQL): Promise<QueryResult<T>> {
   const built = dialect.sqlToQuery(query);
-  const name = `tsunagu_${createHash('sha256').update(built.sql).digest('base64url').slice(0, 24)}`;
-  return (await db._.session.prepareQuery(built, undefined, name, false).execute()) as QueryResult<T>;
+  return executePreparedText<T>(db, built.sql, built.params);
+}
+
+/** executePrepared for a statement already written as text with $1…$n parameters (a library's own SQL). */
+export async function executePreparedText<T extends QueryResultRow>(
+  db: DbOrTx,
+  text: string,
+  params: readonly unknown[],
+): Promise<QueryResult<T>> {
+  const name = `tsunagu_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
+  const query = { sql: text, params: [...params] };
+  return (await db._.session.prepareQuery(query, undefined, name, false).execute()) as QueryResult<T>;
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from './database.ts';
+import { executePrepared } from './execute-prepared.ts';
 
 /**
  * Which rows of tenant-owned tables a transaction may see and change. PostgreSQL row-level security policies
@@ -50,8 +51,10 @@ export async function withTenantScope<T>(
   const { municipalityCode, householdId } = scopeSettings(scope);
   return db.transaction(async (tx) => {
     // One round trip: set_config('role', …, true) is SET LOCAL ROLE (the same membership check, reverted at the
-    // end of the transaction), so the role and both scope settings go in a single statement.
-    await tx.execute(
+    // end of the transaction), so the role and both scope settings go in a single statement. Prepared: every scoped
+    // transaction of every module starts with it.
+    await executePrepared(
+      tx,
       sql`select set_config('role', ${APP_ROLE}, true), set_config('tsunagu.municipality_code', ${municipalityCode}, true), set_config('tsunagu.household_id', ${householdId}, true)`,
     );
     return fn(tx as ScopedTx, scope);

@@ -1,8 +1,7 @@
 import { eq, type SQL, sql } from 'drizzle-orm';
-import { fromDrizzle } from 'pg-boss';
 import type { DbOrTx } from '../db/database.ts';
 import { executePrepared } from '../db/execute-prepared.ts';
-import type { JobQueue } from '../jobs/job-queue.ts';
+import { inTransaction, type JobQueue } from '../jobs/job-queue.ts';
 import { defineJob, type JobDefinition, type JobPayloads } from '../jobs/job-registry.ts';
 import type { AppServices } from '../services.ts';
 import { outboxEvents } from './outbox.tables.ts';
@@ -157,7 +156,7 @@ export class EventBus {
     await this.jobs.raw.insert(
       'platform.deliver-event',
       jobs.map((data) => ({ data })),
-      { db: fromDrizzle(tx, sql) },
+      { db: inTransaction(tx) },
     );
   }
 

@@ -54,6 +54,19 @@ describe.runIf(enabled)('service worker and subscribe script in Chromium', () =>
         if (mine) resolve(mine.registrationId);
       });
     });
+    // A push delivered before the worker version is activated can be dropped (seen once on a loaded machine), so
+    // the push waits for DevTools to report an activated version of this registration.
+    const activated = new Promise<void>((resolve) => {
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        if (
+          versions.some(
+            (v: { scriptURL: string; status: string }) => v.scriptURL === `${origin}/sw.js` && v.status === 'activated',
+          )
+        ) {
+          resolve();
+        }
+      });
+    });
     await cdp.send('ServiceWorker.enable');
     const scope = await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.register('/sw.js', { scope: '/' });
@@ -64,6 +77,7 @@ describe.runIf(enabled)('service worker and subscribe script in Chromium', () =>
 
     // What the push service hands the browser after decrypting: the Web Push channel's payload.
     const payload = webPushPayload(renderedMessage({ url: `${origin}/inbox/messages/1` }));
+    await activated;
     await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId: await registrationId, data: payload });
     const shown = async () =>
       page.evaluate(async () => {
