@@ -140,9 +140,9 @@ describe('parent benefit pages', () => {
     expect(after.body).toContain('申請済み');
     expect(after.body).not.toContain('data-testid="benefits-next"');
 
-    // An application that fails after the reads (nothing selected: 409) rolls its transaction back, yet the
-    // household and the two claims were read: their audit records are written all the same (and again for the
-    // apply page the answer re-renders).
+    // An application that fails after the read (nothing selected: 409) rolls its transaction back, yet the
+    // household was read: its audit record is written all the same. The re-rendered apply page reads the household
+    // and the two claims again (an application itself does not read the claims).
     const reads = async () =>
       (
         await t.services.db.execute<{ action: string; n: number }>(
@@ -160,7 +160,7 @@ describe('parent benefit pages', () => {
     expect(
       (await reads()).map((r) => ({ action: r.action, n: r.n - (before.find((b) => b.action === r.action)?.n ?? 0) })),
     ).toEqual([
-      { action: 'benefit-claim.read', n: 4 },
+      { action: 'benefit-claim.read', n: 2 },
       { action: 'household.read', n: 2 },
     ]);
 

@@ -30,7 +30,7 @@ export function dayReachingAge(birthDate: PlainDate, years: number): PlainDate {
 /** "The first March 31 on or after the day the child reaches `years`" (…歳に達する日以後の最初の3月31日). */
 export function firstMarch31OnOrAfterReachingAge(birthDate: PlainDate, years: number): PlainDate {
   const reached = dayReachingAge(birthDate, years);
-  const march31 = Temporal.PlainDate.from({ year: reached.year, month: 3, day: 31 });
+  const march31 = new Temporal.PlainDate(reached.year, 3, 31);
   return Temporal.PlainDate.compare(reached, march31) <= 0 ? march31 : march31.add({ years: 1 });
 }
 

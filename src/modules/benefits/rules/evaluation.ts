@@ -70,9 +70,12 @@ export function municipalityOn(residence: readonly ResidencePeriod[], day: Plain
 export const yenFormat = { en: new Intl.NumberFormat('en'), ja: new Intl.NumberFormat('ja') } as const;
 
 export function monthLabel(date: PlainDate): string {
-  return date.toString().slice(0, 7);
+  // From the fields: the polyfill's toString formats the whole date (about 1 µs), twelve times per evaluation.
+  return `${date.year}-${date.month < 10 ? '0' : ''}${date.month}`;
 }
 
+/** The day, with a day past the month's end moved back to its last day (from()'s 'constrain' overflow). */
 export function plainDate(year: number, month: number, day = 1): PlainDate {
-  return Temporal.PlainDate.from({ year, month, day });
+  // The constructor is several times cheaper than from() with a property bag, and every day up to the 28th exists.
+  return day <= 28 ? new Temporal.PlainDate(year, month, day) : Temporal.PlainDate.from({ year, month, day });
 }

@@ -6,7 +6,7 @@ import { type BenefitEvaluation, CLAIMABLE_BENEFITS, type ClaimableBenefit } fro
 import { trustForApplications } from '../signing/card-trust.ts';
 import { verifyApplicationSignature } from '../signing/verify-application-signature.ts';
 import { openToApply, type ParentContext, requireParent, withHouseholdBenefits } from './household-benefits.ts';
-import { type SubmitApplicationResult, submitApplication } from './submit-application.ts';
+import { type SubmitApplicationResult, submitValidatedApplication } from './submit-application.ts';
 
 const nothingToApply = () =>
   new AppError('nothing-to-apply', 409, {
@@ -116,7 +116,7 @@ export async function applyForHousehold(
         });
       }
 
-      return submitApplication(ctx.services, {
+      return submitValidatedApplication(ctx.services, {
         parentId,
         householdId,
         requestId: ctx.requestId,
@@ -139,7 +139,11 @@ export async function applyForHousehold(
         tx,
       });
     },
-    // Only what can be applied for: 児童手当 is shown on the page, never claimed here.
-    CLAIMABLE_BENEFITS,
+    {
+      // Only what can be applied for: 児童手当 is shown on the page, never claimed here.
+      only: CLAIMABLE_BENEFITS,
+      // The open claims matter only when the caller did not say what to apply for (then: everything still due).
+      readClaims: !input.selection,
+    },
   );
 }

@@ -84,15 +84,25 @@ export function previewHouseholdBenefits(ctx: ParentContext): Promise<HouseholdB
 export async function withHouseholdBenefits<T>(
   ctx: ParentContext,
   fn: (preview: HouseholdBenefits, tx: ScopedTx) => Promise<T>,
-  /** The benefits to evaluate (default: all, 児童手当 included for display). */
-  only?: readonly BenefitCode[],
+  options: {
+    /** The benefits to evaluate (default: all, 児童手当 included for display). */
+    only?: readonly BenefitCode[];
+    /**
+     * false: the parent's claims are not read (`claims` is empty and no benefit carries one), for a caller that
+     * decides nothing by them. A submission is such a caller: its unique keys find the open claims themselves.
+     */
+    readClaims?: boolean;
+  } = {},
 ): Promise<T> {
   const { parentId, householdId } = requireParent(ctx.actor);
   const claimsRead: AuditEntry[] = [];
   try {
     return await withHousehold(ctx, { householdId, purpose: 'benefit eligibility' }, async (household, tx) => {
-      const claims = await listParentClaimsIn(tx, { parentId, requestId: ctx.requestId }, claimsRead);
-      return fn(evaluateHousehold(ctx, household, claims, only), tx);
+      const claims =
+        options.readClaims === false
+          ? []
+          : await listParentClaimsIn(tx, { parentId, requestId: ctx.requestId }, claimsRead);
+      return fn(evaluateHousehold(ctx, household, claims, options.only), tx);
     });
   } catch (error) {
     await recordAudits(ctx.services.db, claimsRead);

@@ -53,6 +53,7 @@ export const submitApplicationSchema = z.object({
   bankAccount: bankAccountSchema,
 });
 export type SubmitApplicationInput = z.input<typeof submitApplicationSchema>;
+export type SubmitApplicationData = z.output<typeof submitApplicationSchema>;
 
 export interface SubmittedClaim {
   childId: string;
@@ -71,6 +72,39 @@ export interface SubmitApplicationResult {
   notEligible: { childId: string; benefitCode: ClaimableBenefit; reasons: Reason[] }[];
 }
 
+/** Who submits, in which scope and transaction, with which signature: everything but the application itself. */
+interface Submission<A> {
+  parentId: string;
+  /**
+   * The parent's household (identity's id): the transaction runs in that household's tenant scope and the rows
+   * carry it, so row-level security holds the parent to them. Without it (callers with opaque ids: the use-case
+   * bench, tests) the scope is the application's municipality.
+   */
+  householdId?: string;
+  requestId?: string | null;
+  application: A;
+  /** The card signature over the application document, verified by the caller before it gets here. */
+  signature?: {
+    document: string;
+    digest: string;
+    signature: string;
+    certificateChain: string[];
+    /** The signer's `signature.create` record, written with the application (also when it is a replay). */
+    audit?: AuditEntry;
+  };
+  /**
+   * The rules' answers the caller already computed for these children on the same facts and fiscal year (the
+   * apply page evaluates the household to know what to offer), keyed by child id. Without them, or for a child
+   * missing here, the rules run again.
+   */
+  evaluated?: ReadonlyMap<string, readonly BenefitEvaluation[]>;
+  /**
+   * A transaction the caller holds in the household's scope (`householdId` required): the submission runs in it
+   * instead of its own, so the page's reads and the submission commit together (the parent's apply route).
+   */
+  tx?: ScopedTx;
+}
+
 /**
  * The once-only application: one submission opens one claim per benefit per eligible child (018サポート and, for a
  * newborn, 赤ちゃんファースト), in one transaction. Twice-submitted — a retry with the same idempotency key, a
@@ -80,39 +114,23 @@ export interface SubmitApplicationResult {
  */
 export async function submitApplication(
   services: AppServices,
-  input: {
-    parentId: string;
-    /**
-     * The parent's household (identity's id): the transaction runs in that household's tenant scope and the rows
-     * carry it, so row-level security holds the parent to them. Without it (callers with opaque ids: the use-case
-     * bench, tests) the scope is the application's municipality.
-     */
-    householdId?: string;
-    requestId?: string | null;
-    application: SubmitApplicationInput;
-    /** The card signature over the application document, verified by the caller before it gets here. */
-    signature?: {
-      document: string;
-      digest: string;
-      signature: string;
-      certificateChain: string[];
-      /** The signer's `signature.create` record, written with the application (also when it is a replay). */
-      audit?: AuditEntry;
-    };
-    /**
-     * The rules' answers the caller already computed for these children on the same facts and fiscal year (the
-     * apply page evaluates the household to know what to offer), keyed by child id. Without them, or for a child
-     * missing here, the rules run again.
-     */
-    evaluated?: ReadonlyMap<string, readonly BenefitEvaluation[]>;
-    /**
-     * A transaction the caller holds in the household's scope (`householdId` required): the submission runs in it
-     * instead of its own, so the page's reads and the submission commit together (the parent's apply route).
-     */
-    tx?: ScopedTx;
-  },
+  input: Submission<SubmitApplicationInput>,
 ): Promise<SubmitApplicationResult> {
-  const app = parseInput(submitApplicationSchema, input.application);
+  return submitValidatedApplication(services, {
+    ...input,
+    application: parseInput(submitApplicationSchema, input.application),
+  });
+}
+
+/**
+ * `submitApplication` for a caller whose application is built from values already validated: the parent's apply
+ * page (the account by the same schema, the children and their facts from the household identity keeps).
+ */
+export async function submitValidatedApplication(
+  services: AppServices,
+  input: Submission<SubmitApplicationData>,
+): Promise<SubmitApplicationResult> {
+  const app = input.application;
   const fingerprint = createHash('sha256')
     .update(JSON.stringify([input.parentId, app.municipalityCode, app.fiscalYear, app.children, app.bankAccount]))
     .digest('hex');
