@@ -16,9 +16,9 @@
  * machine crash would. BENCH_WORKERS=1 runs a single `tsunagu serve` as before.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
