@@ -26,7 +26,21 @@ export async function executePreparedText<T extends QueryResultRow>(
   text: string,
   params: readonly unknown[],
 ): Promise<QueryResult<T>> {
-  const name = `tsunagu_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
   const query = { sql: text, params: [...params] };
-  return (await db._.session.prepareQuery(query, undefined, name, false).execute()) as QueryResult<T>;
+  return (await db._.session.prepareQuery(query, undefined, statementName(text), false).execute()) as QueryResult<T>;
+}
+
+/** Names by text, so a hot statement's text is hashed once per process, not once per execution. */
+const names = new Map<string, string>();
+const MAX_NAMES = 10_000;
+
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `tsunagu_${createHash('sha256').update(text).digest('base64url').slice(0, 24)}`;
+    // A bound against a caller that (wrongly) builds a new text per call: forget and start again.
+    if (names.size >= MAX_NAMES) names.clear();
+    names.set(text, name);
+  }
+  return name;
 }

@@ -1,4 +1,6 @@
 import { sql } from 'drizzle-orm';
+import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
 import type { Db, Tx } from './database.ts';
 import { executePrepared } from './execute-prepared.ts';
 
@@ -49,14 +51,67 @@ export async function withTenantScope<T>(
   fn: (tx: ScopedTx, scope: TenantScope) => Promise<T>,
 ): Promise<T> {
   const { municipalityCode, householdId } = scopeSettings(scope);
-  return db.transaction(async (tx) => {
-    // One round trip: set_config('role', …, true) is SET LOCAL ROLE (the same membership check, reverted at the
-    // end of the transaction), so the role and both scope settings go in a single statement. Prepared: every scoped
-    // transaction of every module starts with it.
-    await executePrepared(
-      tx,
-      sql`select set_config('role', ${APP_ROLE}, true), set_config('tsunagu.municipality_code', ${municipalityCode}, true), set_config('tsunagu.household_id', ${householdId}, true)`,
+  // set_config('role', …, true) is SET LOCAL ROLE (the same membership check, reverted at the end of the
+  // transaction), so the role and both scope settings go in a single statement.
+  const session: unknown = db._.session;
+  const pool = session instanceof NodePgSession ? poolOf(session) : undefined;
+  if (!pool) {
+    // Inside another transaction (a savepoint) or on a driver other than the pool: drizzle's own transaction.
+    return db.transaction(async (tx) => {
+      await executePrepared(
+        tx,
+        sql`select set_config('role', ${APP_ROLE}, true), set_config('tsunagu.municipality_code', ${municipalityCode}, true), set_config('tsunagu.household_id', ${householdId}, true)`,
+      );
+      return fn(tx as ScopedTx, scope);
+    });
+  }
+  return scopedPoolTransaction(session as Session, pool, municipalityCode, householdId, (tx) =>
+    fn(tx as ScopedTx, scope),
+  );
+}
+
+type Session = InstanceType<typeof NodePgSession>;
+
+/** drizzle's NodePgSession keeps its pg client, dialect, schema and options; a transaction needs all four. */
+interface SessionParts {
+  client: unknown;
+  dialect: ConstructorParameters<typeof NodePgSession>[1];
+  schema: ConstructorParameters<typeof NodePgSession>[2];
+  options: ConstructorParameters<typeof NodePgSession>[3];
+}
+
+function poolOf(session: Session): pg.Pool | undefined {
+  const { client } = session as unknown as SessionParts;
+  return client instanceof pg.Pool ? client : undefined;
+}
+
+/**
+ * drizzle's `db.transaction` on a pooled client (begin, commit, rollback on failure, release), except that BEGIN and
+ * the scope go to PostgreSQL as ONE simple-protocol message: one round trip where drizzle's `begin` and then the
+ * scope statement took two, on every scoped transaction of every module. The simple protocol takes no parameters,
+ * so the two scope values travel as escaped literals.
+ */
+async function scopedPoolTransaction<T>(
+  session: Session,
+  pool: pg.Pool,
+  municipalityCode: string,
+  householdId: string,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  const { dialect, schema, options } = session as unknown as SessionParts;
+  const client = await pool.connect();
+  const tx = new NodePgTransaction(dialect, new NodePgSession(client, dialect, schema, options), schema);
+  try {
+    await client.query(
+      `begin; select set_config('role', '${APP_ROLE}', true), set_config('tsunagu.municipality_code', ${pg.escapeLiteral(municipalityCode)}, true), set_config('tsunagu.household_id', ${pg.escapeLiteral(householdId)}, true)`,
     );
-    return fn(tx as ScopedTx, scope);
-  });
+    const result = await fn(tx as unknown as Tx);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback');
+    throw error;
+  } finally {
+    client.release();
+  }
 }
