@@ -1,5 +1,6 @@
-import { verify as verifyNative, X509Certificate } from 'node:crypto';
+import { type KeyObject, verify as verifyNative, X509Certificate } from 'node:crypto';
 import { type TrustStore, verifyDocumentSignature } from '../../identity/index.ts';
+import { readP256Certificate, subjectNameDer } from './p256-certificate.ts';
 
 type VerificationResult = Awaited<ReturnType<typeof verifyDocumentSignature>>;
 type SignedDigest = Parameters<typeof verifyDocumentSignature>[0];
@@ -7,6 +8,9 @@ type SignedDigest = Parameters<typeof verifyDocumentSignature>[0];
 /** A trust anchor in node:crypto's form, with what each check needs of it. */
 interface NativeAnchor {
   cert: X509Certificate;
+  key: KeyObject;
+  /** The anchor's subject Name as DER, matched against a leaf's issuer; null if it could not be read. */
+  subjectDer: Buffer | null;
   from: number;
   until: number;
   mayIssue: boolean;
@@ -63,6 +67,8 @@ function nativeTrust(trust: TrustStore): Promise<NativeTrust> {
         const usage = keyUsageBits(cert.raw);
         return {
           cert,
+          key: cert.publicKey,
+          subjectDer: subjectNameDer(cert.raw),
           from: anchor.notBefore.getTime(),
           until: anchor.notAfter.getTime(),
           mayIssue: usage === undefined || usage?.keyCertSign === true,
@@ -88,13 +94,54 @@ function nativeTrust(trust: TrustStore): Promise<NativeTrust> {
   return ready;
 }
 
+/** What the checks read of the signer's certificate, from either parse. */
+interface Leaf {
+  der: Buffer;
+  serialNumber: string;
+  notBefore: number;
+  notAfter: number;
+  ca: boolean;
+  subject: string;
+  publicKey: KeyObject;
+  /** Named by the anchor as its issuer and signed with the anchor's key. */
+  issuedBy(anchor: NativeAnchor): boolean;
+}
+
+/** The certificate read directly from its DER (p256-certificate.ts), or by node:crypto when it has another shape. */
+function readLeaf(certificate: string): Leaf | null {
+  const fast = readP256Certificate(certificate);
+  if (fast) {
+    return {
+      ...fast,
+      issuedBy: (anchor) =>
+        anchor.subjectDer?.equals(fast.issuer) === true && verifyNative('sha256', fast.tbs, anchor.key, fast.signature),
+    };
+  }
+  let leaf: X509Certificate;
+  try {
+    leaf = new X509Certificate(certificate);
+  } catch {
+    return null;
+  }
+  return {
+    der: leaf.raw,
+    serialNumber: leaf.serialNumber,
+    notBefore: Date.parse(leaf.validFrom),
+    notAfter: Date.parse(leaf.validTo),
+    ca: leaf.ca,
+    subject: leaf.subject.split('\n').join(', '),
+    publicKey: leaf.publicKey,
+    issuedBy: (anchor) => leaf.checkIssued(anchor.cert) && leaf.verify(anchor.key),
+  };
+}
+
 /**
  * Verifies an application's card signature with the checks and answers of identity's `verifyDocumentSignature`
- * (chain to an anchor, validity dates, key usage, CRL, signature), done with node:crypto's native X509Certificate
- * and verify for the shape every card signature here has: the signer's certificate issued directly by a trust
- * anchor. @peculiar/x509's chain building and ASN.1 parsing were ≈ 15 % of the server's CPU per application. Any
- * other shape (intermediates, an encoding this does not read, a chain that does not verify) goes to identity's
- * verifier, so an unusual or failing signature gets exactly its answer.
+ * (chain to an anchor, validity dates, key usage, CRL, signature), done with node:crypto for the shape every card
+ * signature here has: the signer's certificate issued directly by a trust anchor. @peculiar/x509's chain building
+ * and ASN.1 parsing were ≈ 15 % of the server's CPU per application. Any other shape (intermediates, an encoding
+ * this does not read, a chain that does not verify) goes to identity's verifier, so an unusual or failing signature
+ * gets exactly its answer.
  */
 export async function verifyApplicationSignature(
   input: SignedDigest,
@@ -103,21 +150,17 @@ export async function verifyApplicationSignature(
 ): Promise<VerificationResult> {
   const full = () => verifyDocumentSignature(input, trust, at);
   if (input.chain.length !== 1) return full();
-  let leaf: X509Certificate;
-  try {
-    leaf = new X509Certificate(input.chain[0]!);
-  } catch {
-    return full();
-  }
+  const leaf = readLeaf(input.chain[0]!);
+  if (!leaf) return full();
   if (input.digest.length !== 32) return { valid: false, code: 'signature-malformed' };
   const native = await nativeTrust(trust);
-  const anchor = native.anchors.find((a) => leaf.checkIssued(a.cert) && leaf.verify(a.cert.publicKey));
-  const usage = keyUsageBits(leaf.raw);
+  const anchor = native.anchors.find((a) => leaf.issuedBy(a));
+  const usage = keyUsageBits(leaf.der);
   if (!anchor || usage === null || leaf.ca) return full();
 
   const now = at.getTime();
   for (const [from, until] of [
-    [Date.parse(leaf.validFrom), Date.parse(leaf.validTo)],
+    [leaf.notBefore, leaf.notAfter],
     [anchor.from, anchor.until],
   ] as const) {
     if (Number.isNaN(from) || Number.isNaN(until)) return full();
@@ -148,10 +191,6 @@ export async function verifyApplicationSignature(
   if (!ok) return { valid: false, code: 'signature-invalid' };
   return {
     valid: true,
-    signer: {
-      subject: leaf.subject.split('\n').join(', '),
-      serialNumber: serialKey(leaf.serialNumber),
-      notAfter: new Date(Date.parse(leaf.validTo)),
-    },
+    signer: { subject: leaf.subject, serialNumber: serialKey(leaf.serialNumber), notAfter: new Date(leaf.notAfter) },
   };
 }
