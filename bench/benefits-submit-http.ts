@@ -17,7 +17,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,15 +87,45 @@ async function pool<T>(items: T[], n: number, fn: (item: T) => Promise<void>) {
   );
 }
 
-/** CPU seconds (user + system) the server process has used so far, from /proc: a figure the other loads on the
- * shared machine disturb much less than wall-clock throughput. */
-async function cpuSeconds(pids: readonly (number | undefined)[]): Promise<number> {
-  let total = 0;
+/** CPU seconds (user + system) each process has used so far, from /proc (a process gone meanwhile is left out):
+ * a figure the other loads on the shared machine disturb much less than wall-clock throughput. */
+async function cpuByPid(pids: readonly (number | undefined)[]): Promise<Map<number | undefined, number>> {
+  const out = new Map<number | undefined, number>();
   for (const pid of pids) {
-    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-    total += (Number(fields[11]) + Number(fields[12])) / 100;
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+    if (!stat) continue;
+    const fields = stat.split(') ')[1]!.split(' ');
+    out.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
   }
-  return total;
+  return out;
+}
+
+/** CPU milliseconds used since `before` by the processes alive at both readings. */
+async function cpuMsSince(before: Map<number | undefined, number>): Promise<number> {
+  const after = await cpuByPid([...before.keys()]);
+  let ms = 0;
+  for (const [pid, seconds] of after) ms += (seconds - before.get(pid)!) * 1000;
+  return ms;
+}
+
+/** The PostgreSQL server's processes (the postmaster and every backend and helper it started), from /proc. */
+async function postgresPids(): Promise<number[]> {
+  const backend = await services.db.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`);
+  const parentOf = async (pid: number) =>
+    Number((await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ')[1]);
+  const postmaster = await parentOf(backend.rows[0]!.pid);
+  const pids = [postmaster];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    if (
+      await parentOf(Number(entry)).then(
+        (ppid) => ppid === postmaster,
+        () => false,
+      )
+    )
+      pids.push(Number(entry));
+  }
+  return pids;
 }
 
 const cookieHeader = (a: Applicant) => [...a.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -304,7 +334,9 @@ try {
   let replaysOk = 0;
   let replaysSent = 0;
   let next = 0;
-  const cpuBefore = await cpuSeconds(server.pids);
+  const cpuBefore = await cpuByPid(server.pids);
+  // Backends that live through the run (the pools keep theirs open); one that exits during it is not counted.
+  const pgCpuBefore = await cpuByPid(await postgresPids());
   // The bench client shares the machine's cores with the server: its own CPU per request is printed beside.
   const clientCpuBefore = process.cpuUsage();
   const started = performance.now();
@@ -329,7 +361,8 @@ try {
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
-  const serverCpuMs = ((await cpuSeconds(server.pids)) - cpuBefore) * 1000;
+  const serverCpuMs = await cpuMsSince(cpuBefore);
+  const pgCpuMs = await cpuMsSince(pgCpuBefore);
   const clientCpu = process.cpuUsage(clientCpuBefore);
   const clientCpuMs = (clientCpu.user + clientCpu.system) / 1000;
   latencies.sort((x, y) => x - y);
@@ -339,6 +372,7 @@ try {
       `(${(rate * 2).toFixed(0)} claims/s; p50 ${latencies[Math.floor(latencies.length / 2)]?.toFixed(0)} ms, ` +
       `p99 ${latencies[Math.floor(latencies.length * 0.99)]?.toFixed(0)} ms; load average ${loadavg()[0]!.toFixed(1)}; ` +
       `server CPU ${(serverCpuMs / (acked.length + replaysSent)).toFixed(1)} ms per request, ` +
+      `PostgreSQL CPU ${(pgCpuMs / (acked.length + replaysSent)).toFixed(1)} ms per request, ` +
       `bench client CPU ${(clientCpuMs / (acked.length + replaysSent)).toFixed(1)} ms per request, shared machine)`,
   );
   if (next >= applicants.length)
