@@ -100,11 +100,16 @@ async function cpuByPid(pids: readonly (number | undefined)[]): Promise<Map<numb
   return out;
 }
 
-/** CPU milliseconds used since `before` by the processes alive at both readings. */
-async function cpuMsSince(before: Map<number | undefined, number>): Promise<number> {
-  const after = await cpuByPid([...before.keys()]);
+/**
+ * CPU milliseconds used since `before` by `pids` (default: the same processes); one started since counts whole,
+ * one gone since is left out.
+ */
+async function cpuMsSince(
+  before: Map<number | undefined, number>,
+  pids: readonly (number | undefined)[] = [...before.keys()],
+): Promise<number> {
   let ms = 0;
-  for (const [pid, seconds] of after) ms += (seconds - before.get(pid)!) * 1000;
+  for (const [pid, seconds] of await cpuByPid(pids)) ms += (seconds - (before.get(pid) ?? 0)) * 1000;
   return ms;
 }
 
@@ -335,7 +340,7 @@ try {
   let replaysSent = 0;
   let next = 0;
   const cpuBefore = await cpuByPid(server.pids);
-  // Backends that live through the run (the pools keep theirs open); one that exits during it is not counted.
+  // The pools open backends as the load needs them: those started during the run are counted from their start.
   const pgCpuBefore = await cpuByPid(await postgresPids());
   // The bench client shares the machine's cores with the server: its own CPU per request is printed beside.
   const clientCpuBefore = process.cpuUsage();
@@ -362,7 +367,7 @@ try {
   );
   const elapsed = (performance.now() - started) / 1000;
   const serverCpuMs = await cpuMsSince(cpuBefore);
-  const pgCpuMs = await cpuMsSince(pgCpuBefore);
+  const pgCpuMs = await cpuMsSince(pgCpuBefore, await postgresPids());
   const clientCpu = process.cpuUsage(clientCpuBefore);
   const clientCpuMs = (clientCpu.user + clientCpu.system) / 1000;
   latencies.sort((x, y) => x - y);
