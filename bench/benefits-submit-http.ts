@@ -11,9 +11,9 @@
  * Phase 2: the server is killed with SIGKILL mid-run, restarted, and every acknowledged submission must be present
  *          exactly once; retrying every submission (acknowledged or cut off) opens nothing twice.
  *
- * BENCH_WORKERS (default 2, the machine's cores): the server runs as that many processes on one port
- * (bench/benefits-submit-cluster.ts, node:cluster); SIGKILL then goes to the whole process group at once, as a
- * machine crash would. BENCH_WORKERS=1 runs a single `tsunagu serve` as before.
+ * BENCH_WORKERS (default 2, the machine's cores): the server is `tsunagu serve` with WEB_CONCURRENCY=BENCH_WORKERS
+ * (a primary running the job worker, that many HTTP processes on one port); SIGKILL then goes to the whole process
+ * group at once, as a machine crash would. BENCH_WORKERS=1 runs a single `tsunagu serve`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -21,7 +21,6 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import fastifyCookie from '@fastify/cookie';
 import { sql } from 'drizzle-orm';
 import Fastify from 'fastify';
@@ -276,39 +275,55 @@ interface BenchServer {
   kill9(): void;
 }
 
-/** BENCH_WORKERS processes behind one port (node:cluster), in their own process group; ready when all listen. */
+/** The processes `pid` started (direct children), from /proc. */
+async function childrenOf(pid: number): Promise<number[]> {
+  const out: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    if (stat && Number(stat.split(') ')[1]!.split(' ')[1]) === pid) out.push(Number(entry));
+  }
+  return out;
+}
+
+/**
+ * `tsunagu serve` as deployed on a machine with BENCH_WORKERS cores: WEB_CONCURRENCY=BENCH_WORKERS, so a primary
+ * runs the job worker (the deliveries of the claims' events) and forks that many HTTP processes (node:cluster). In
+ * its own process group, so SIGKILL takes every process at once, as a machine crash would. The server's CPU is the
+ * primary's and its workers'.
+ */
 async function startClusterServer(serverEnv: Record<string, string>): Promise<BenchServer> {
-  const launcher = new URL('./benefits-submit-cluster.ts', import.meta.url).pathname;
-  const child = spawn(process.execPath, ['--import', 'tsx', launcher], {
-    env: {
-      ...process.env,
-      LOG_LEVEL: 'warn',
-      ...serverEnv,
-      BENCH_WORKERS: String(WORKERS),
-      ...(PROFILE_DIR ? { BENCH_CPU_PROFILE_DIR: PROFILE_DIR } : {}),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const bin = new URL('../bin/tsunagu.js', import.meta.url).pathname;
+  const profile = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, bin, 'serve', '--no-migrate'], {
+    env: { ...process.env, LOG_LEVEL: 'warn', ...serverEnv, WEB_CONCURRENCY: String(WORKERS) },
+    stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
-  const pids = await new Promise<number[]>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      if (line.startsWith('ready ')) resolve(line.slice(6).split(' ').map(Number));
-    });
-    child.once('exit', (code) => reject(new Error(`server launcher exited with ${code}`)));
-  });
-  return {
-    child,
-    url: `http://127.0.0.1:${serverEnv.PORT}`,
-    pids,
-    kill9: () => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    },
-  };
+  const url = `http://127.0.0.1:${serverEnv.PORT}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    const pids = ready ? await childrenOf(child.pid!) : [];
+    if (pids.length >= WORKERS) {
+      return {
+        child,
+        url,
+        pids: [child.pid, ...pids],
+        kill9: () => {
+          try {
+            process.kill(-child.pid!, 'SIGKILL');
+          } catch {
+            // already gone
+          }
+        },
+      };
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 async function startBenchServer(serverEnv: Record<string, string>): Promise<BenchServer> {
@@ -339,6 +354,10 @@ try {
   let replaysOk = 0;
   let replaysSent = 0;
   let next = 0;
+  // The job worker delivers the claims' events (notify) while the submissions run: its CPU is in the figures.
+  const deliveries = (state: 'completed' | 'created') =>
+    count(sql`select count(*) n from pgboss.job where name = 'platform.deliver-event' and state = ${state}`);
+  const deliveredBefore = await deliveries('completed');
   const cpuBefore = await cpuByPid(server.pids);
   // The pools open backends as the load needs them: those started during the run are counted from their start.
   const pgCpuBefore = await cpuByPid(await postgresPids());
@@ -368,6 +387,8 @@ try {
   const elapsed = (performance.now() - started) / 1000;
   const serverCpuMs = await cpuMsSince(cpuBefore);
   const pgCpuMs = await cpuMsSince(pgCpuBefore, await postgresPids());
+  const delivered = (await deliveries('completed')) - deliveredBefore;
+  const waiting = await deliveries('created');
   const clientCpu = process.cpuUsage(clientCpuBefore);
   const clientCpuMs = (clientCpu.user + clientCpu.system) / 1000;
   latencies.sort((x, y) => x - y);
@@ -380,6 +401,7 @@ try {
       `PostgreSQL CPU ${(pgCpuMs / (acked.length + replaysSent)).toFixed(1)} ms per request, ` +
       `bench client CPU ${(clientCpuMs / (acked.length + replaysSent)).toFixed(1)} ms per request, shared machine)`,
   );
+  console.log(`phase 1: event deliveries by the job worker: ${delivered} completed during the run, ${waiting} waiting`);
   if (next >= applicants.length)
     console.log('phase 1: ran out of prepared parents before the time was up (raise BENCH_PARENTS)');
   check(errors.length === 0, `phase 1: ${errors.length} failed submissions ${[...new Set(errors)].join(', ')}`);
