@@ -29,14 +29,7 @@ export class JobQueue {
     url: string,
     private readonly log: Logger,
   ) {
-    this.boss = new PgBoss({
-      connectionString: url,
-      max: 4,
-      schema: 'pgboss',
-      application_name: 'tsunagu-jobs',
-      // How soon the workers see a backlog (the burst above reads the cached counts): 10 s instead of 60.
-      queueCacheIntervalSeconds: 10,
-    });
+    this.boss = new PgBoss({ connectionString: url, max: 4, schema: 'pgboss', application_name: 'tsunagu-jobs' });
     this.boss.on('error', (error) => this.log.error({ err: error }, 'job queue error'));
   }
 
@@ -69,15 +62,7 @@ export class JobQueue {
     for (const definition of definitions) {
       const id = await this.boss.work<JobPayloads[JobName]>(
         definition.name,
-        {
-          batchSize: 1,
-          localConcurrency: definition.concurrency ?? concurrency,
-          pollingIntervalSeconds: 1,
-          // pg-boss waits the polling interval after every fetch, backlog or not: at one job per fetch each worker
-          // loop did one job a second (4 event deliveries/s per process, far behind a burst of applications). While
-          // the queue's cached backlog exceeds one job, a loop fetches again as soon as it finishes.
-          burstWhenReadyExceeds: 1,
-        },
+        { batchSize: 1, localConcurrency: definition.concurrency ?? concurrency, pollingIntervalSeconds: 1 },
         async ([job]) => {
           if (!job) return;
           const log = this.log.child({ job: definition.name, jobId: job.id, retryCount: job.retryCount });
