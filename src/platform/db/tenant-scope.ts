@@ -101,6 +101,8 @@ async function scopedPoolTransaction<T>(
   const { dialect, schema, options } = session as unknown as SessionParts;
   const client = await pool.connect();
   const tx = new NodePgTransaction(dialect, new NodePgSession(client, dialect, schema, options), schema);
+  // A connection whose rollback failed is broken: released with the error, the pool closes it.
+  let broken: Error | undefined;
   try {
     await client.query(
       `begin; select set_config('role', '${APP_ROLE}', true), set_config('tsunagu.municipality_code', ${pg.escapeLiteral(municipalityCode)}, true), set_config('tsunagu.household_id', ${pg.escapeLiteral(householdId)}, true)`,
@@ -109,9 +111,11 @@ async function scopedPoolTransaction<T>(
     await client.query('commit');
     return result;
   } catch (error) {
-    await client.query('rollback');
+    await client.query('rollback').catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
     throw error;
   } finally {
-    client.release();
+    client.release(broken);
   }
 }
