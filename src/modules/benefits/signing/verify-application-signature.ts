@@ -113,8 +113,15 @@ function readLeaf(certificate: string): Leaf | null {
   if (fast) {
     return {
       ...fast,
-      issuedBy: (anchor) =>
-        anchor.subjectDer?.equals(fast.issuer) === true && verifyNative('sha256', fast.tbs, anchor.key, fast.signature),
+      issuedBy: (anchor) => {
+        if (anchor.subjectDer?.equals(fast.issuer) !== true) return false;
+        try {
+          return verifyNative('sha256', fast.tbs, anchor.key, fast.signature);
+        } catch {
+          // A key of another type than the signature (an RSA anchor of the same name): not its issuer.
+          return false;
+        }
+      },
     };
   }
   let leaf: X509Certificate;
