@@ -17,7 +17,12 @@ import { parseInput } from '../input-validation.ts';
 import { fiscalYearOf } from '../rules/civil-date.ts';
 import { evaluateBenefits } from '../rules/evaluate-benefits.ts';
 import { type BenefitEvaluation, CLAIMABLE_BENEFITS, type ClaimableBenefit, type Reason } from '../rules/evaluation.ts';
-import { type ClaimSummary, claimSummary, insertApplicationAndClaims } from './insert-application-and-claims.ts';
+import {
+  type ClaimSummary,
+  claimSummary,
+  insertApplicationAndClaims,
+  type NewClaim,
+} from './insert-application-and-claims.ts';
 
 export const submitApplicationSchema = z.object({
   /** The parent's municipality: the tenant that reviews and pays. */
@@ -135,14 +140,8 @@ export async function submitValidatedApplication(
     .update(JSON.stringify([input.parentId, app.municipalityCode, app.fiscalYear, app.children, app.bankAccount]))
     .digest('hex');
 
-  const wanted: {
-    childId: string;
-    benefitCode: ClaimableBenefit;
-    fiscalYear: number;
-    months: string[];
-    amount: number;
-    evaluation: unknown;
-  }[] = [];
+  // The claims to open, before the application's and household's columns are added.
+  const wanted: Pick<NewClaim, 'childId' | 'benefitCode' | 'fiscalYear' | 'months' | 'amount' | 'evaluation'>[] = [];
   const notEligible: SubmitApplicationResult['notEligible'] = [];
   for (const child of app.children) {
     const facts = toChildFacts(child.facts);
